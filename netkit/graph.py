@@ -1,0 +1,174 @@
+"""From a survey to a networkx graph, and from a multiplex graph to the simple
+graphs that measures need.
+
+Conventions of a graph built by :func:`build_graph` (measures accept any
+networkx graph, but read these attributes where they exist):
+
+* ``networkx.MultiDiGraph``; one node per actor (id as a string) with its
+  attributes: ``name``, ``kind`` (firm, university, agency, other), ``sector``,
+  ``region``, ``employees``, ``size_class``, ``is_sme``, ``responded``,
+  ``in_cluster`` (False for partners named but not on the roster), and any
+  extra columns of the survey.
+* one edge per tie and relation, with key = relation (``trade``, ``university``,
+  ``agency`` or a declared relation such as ``knowledge``) and attributes
+  ``relation``, ``directed`` (bool), ``weight`` (the strength, or 1.0 when none
+  was given), ``strength`` (only when reported), ``reported_by`` (``source``,
+  ``target`` or ``both``), ``confirmed`` (both ends reported it) and
+  ``n_reports``.
+* trade ties run from seller to buyer; knowledge ties from the actor that gives
+  advice to the one that receives it. A tie of an undirected relation
+  (university, agency, cooperation ...) is stored once, as one arc with
+  ``directed=False``; :func:`collapse` turns it into arcs both ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .errors import NetkitError
+
+__all__ = ["collapse", "select_relation", "relations_of"]
+
+
+def _edge_relation(key, data) -> str | None:
+    rel = data.get("relation")
+    if rel is None and isinstance(key, str):
+        rel = key
+    return rel
+
+
+def _iter_edges(G: nx.Graph):
+    """Yield (u, v, relation, data) for every edge of any networkx graph type."""
+    if G.is_multigraph():
+        for u, v, k, d in G.edges(keys=True, data=True):
+            yield u, v, _edge_relation(k, d), d
+    else:
+        for u, v, d in G.edges(data=True):
+            yield u, v, d.get("relation"), d
+
+
+def relations_of(G: nx.Graph) -> list[str]:
+    """The sorted relation names present on the edges of ``G``."""
+    return sorted({r for _, _, r, _ in _iter_edges(G) if r is not None})
+
+
+def _weight_of(d: dict, weight: str | None) -> float:
+    if weight is None:
+        return 1.0
+    value = d.get(weight, 1.0)
+    try:
+        value = float(value)
+    except (TypeError, ValueError) as exc:
+        raise NetkitError(f"edge attribute {weight!r} must be numeric, got {value!r}") from exc
+    if value != value:  # NaN
+        return 1.0
+    return value
+
+
+def collapse(
+    G: nx.Graph,
+    *,
+    relations: str | Iterable[str] | None = None,
+    directed: bool | None = None,
+    weight: str | None = "weight",
+    combine: str = "sum",
+) -> nx.Graph:
+    """Collapse a (multiplex) graph into a simple ``Graph`` or ``DiGraph``.
+
+    Parameters
+    ----------
+    G : networkx graph
+        Any of Graph, DiGraph, MultiGraph, MultiDiGraph. Not modified.
+    relations : str or list of str, optional
+        Keep only edges of these relations (edge attribute ``relation``, or the
+        edge key of a multigraph). Default: all edges.
+    directed : bool, optional
+        Return a DiGraph (True) or a Graph (False). Default: the direction of ``G``.
+        An arc with attribute ``directed=False`` (an undirected tie stored once
+        in a directed graph) becomes arcs both ways in a DiGraph.
+    weight : str or None
+        Edge attribute holding the tie weight; missing or NaN counts 1. With
+        None every tie counts 1.
+    combine : {"sum", "max", "count"}
+        How parallel ties between the same pair (several relations, both
+        directions when ``directed=False``) become one: summed weights, the
+        largest weight, or the number of ties.
+
+    Returns
+    -------
+    networkx.Graph or networkx.DiGraph
+        Same nodes with their attributes; numeric edge attribute ``weight``
+        and ``n_ties`` (how many ties were merged).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("a", "b", key="trade", relation="trade", weight=2.0, directed=True)
+    >>> _ = M.add_edge("b", "a", key="university", relation="university", weight=1.0, directed=False)
+    >>> H = collapse(M, directed=False)
+    >>> H["a"]["b"]["weight"], H["a"]["b"]["n_ties"]
+    (3.0, 2)
+    """
+    if combine not in ("sum", "max", "count"):
+        raise NetkitError(f"combine must be 'sum', 'max' or 'count', got {combine!r}")
+    if directed is None:
+        directed = G.is_directed()
+    if isinstance(relations, str):
+        relations = [relations]
+    keep = None if relations is None else set(relations)
+    if keep is not None:
+        missing = keep - set(relations_of(G))
+        if missing:
+            raise NetkitError(
+                f"no edges of relation(s) {sorted(missing)} in the graph; "
+                f"it has {relations_of(G)}"
+            )
+    H = nx.DiGraph() if directed else nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    H.graph.update(G.graph)
+
+    def put(u, v, w):
+        if H.has_edge(u, v):
+            e = H[u][v]
+            e["n_ties"] += 1
+            if combine == "sum":
+                e["weight"] += w
+            elif combine == "max":
+                e["weight"] = max(e["weight"], w)
+            else:
+                e["weight"] += 1.0
+        else:
+            H.add_edge(u, v, weight=(1.0 if combine == "count" else w), n_ties=1)
+
+    for u, v, rel, d in _iter_edges(G):
+        if keep is not None and rel not in keep:
+            continue
+        w = _weight_of(d, weight)
+        put(u, v, w)
+        both_ways = directed and (not G.is_directed() or d.get("directed", True) is False)
+        if both_ways and u != v:
+            put(v, u, w)
+    return H
+
+
+def select_relation(G: nx.Graph, relation: str, *, weight: str | None = "weight") -> nx.Graph:
+    """The simple graph of one relation: a DiGraph if its ties are directed, else a Graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> M = nx.MultiDiGraph()
+    >>> _ = M.add_edge("s", "b", key="trade", relation="trade", directed=True)
+    >>> select_relation(M, "trade").is_directed()
+    True
+    """
+    flags = {
+        d.get("directed", G.is_directed())
+        for _, _, rel, d in _iter_edges(G)
+        if rel == relation
+    }
+    is_directed = G.is_directed() and flags != {False}
+    return collapse(G, relations=[relation], directed=is_directed, weight=weight)
