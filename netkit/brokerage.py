@@ -1,0 +1,621 @@
+"""Brokers and single points of failure: Gould-Fernandez brokerage roles,
+betweenness (exact or sampled), cut points and bridges.
+
+Every function takes any networkx graph (Graph, DiGraph, MultiGraph,
+MultiDiGraph), never modifies it, and turns it into the simple graph it needs
+with :func:`netkit.graph.collapse`. External partners (``in_cluster=False``)
+are ordinary nodes here: drop them first (``G.subgraph(...)``) to measure the
+cluster on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse import csgraph
+from scipy.sparse.linalg import spsolve_triangular
+
+from .errors import NetkitError
+from .graph import collapse
+
+__all__ = ["BrokerageResult", "brokerage_roles", "betweenness", "cut_points", "bridges"]
+
+ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
+_CHUNK = 1 << 20  # two-paths examined per numpy batch in brokerage_roles (bounds memory)
+EXACT_MAX_NODES = 5000  # betweenness(k=None): exact up to this many nodes, sampled above
+DEFAULT_PIVOTS = 500  # betweenness(k=None) on larger graphs: number of sampled sources
+_EPS = 1e-10  # relative tolerance for equal weighted path lengths (igraph uses the same)
+
+
+# --------------------------------------------------------------------------- helpers
+def _index(G: nx.Graph) -> tuple[list, dict]:
+    nodes = list(G.nodes)
+    return nodes, {u: i for i, u in enumerate(nodes)}
+
+
+def _arcs(H: nx.Graph, index: dict, *, both_ways: bool):
+    """Integer arrays (src, dst, weight) of the edges of a simple graph, without self-loops."""
+    rows = [(index[u], index[v], d["weight"]) for u, v, d in H.edges(data=True) if u != v]
+    arr = np.array(rows, dtype=float).reshape(-1, 3)
+    src, dst, w = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64), arr[:, 2]
+    if both_ways:
+        src, dst, w = np.r_[src, dst], np.r_[dst, src], np.r_[w, w]
+    return src, dst, w
+
+
+def _frame(values, nodes, columns) -> pd.DataFrame:
+    frame = pd.DataFrame(values, index=pd.Index(nodes, name="node"), columns=columns)
+    return frame
+
+
+def _is_missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(np.ndim(value) == 0 and pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+# --------------------------------------------------------------------------- brokerage
+@dataclass(frozen=True)
+class BrokerageResult:
+    """Gould-Fernandez brokerage scores, as R's ``sna::brokerage`` reports them.
+
+    Each frame is indexed by node with columns ``coordinator, itinerant,
+    representative, gatekeeper, liaison, total`` (sna's ``w_I, w_O, b_IO,
+    b_OI, b_O, t``).
+
+    Attributes
+    ----------
+    raw : DataFrame of int
+        Observed role counts (sna ``raw.nli``).
+    expected : DataFrame of float
+        Expected counts under the null model (sna ``exp.nli``).
+    sd : DataFrame of float
+        Their standard deviations (sna ``sd.nli``).
+    z : DataFrame of float
+        ``(raw - expected) / sd`` (sna ``z.nli``); NaN where ``sd`` is 0.
+    density : float
+        Arc density ``m / (N (N - 1))`` used by the null model.
+    group_sizes : Series
+        Number of nodes per group.
+    """
+
+    raw: pd.DataFrame
+    expected: pd.DataFrame
+    sd: pd.DataFrame
+    z: pd.DataFrame
+    density: float
+    group_sizes: pd.Series
+
+
+def _groups_of(G: nx.Graph, nodes: list, group) -> list:
+    if isinstance(group, str):
+        values = [G.nodes[u].get(group) for u in nodes]
+        what = f"node attribute {group!r}"
+    elif isinstance(group, (Mapping, pd.Series)):
+        values = [group.get(u) for u in nodes]
+        what = "the group mapping"
+    else:
+        raise NetkitError(
+            f"group must be a node attribute name or a mapping node -> group, got {type(group).__name__}"
+        )
+    missing = [u for u, g in zip(nodes, values) if _is_missing(g)]
+    if missing:
+        shown = ", ".join(repr(u) for u in missing[:5]) + (" ..." if len(missing) > 5 else "")
+        raise NetkitError(
+            f"{len(missing)} node(s) have no group in {what}: {shown}. Give every node a group "
+            "(for example 'external' for partners outside the cluster), pass a mapping "
+            "node -> group, or drop those nodes with G.subgraph(...) first."
+        )
+    return values
+
+
+def _count_roles(n: int, src: np.ndarray, dst: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Count open two-paths a->v->c (a != c, no arc a->c) per broker v and role.
+
+    Enumerates in-arc x out-arc pairs of every broker in numpy batches of at
+    most ``_CHUNK`` two-paths; the closure test is a binary search in the
+    sorted arc keys. Time is proportional to the number of two-paths.
+    Returns an (n, 5) int array in the order of ``ROLES[:5]``.
+    """
+    counts = np.zeros(n * 5, dtype=np.int64)
+    if src.size == 0:
+        return counts.reshape(n, 5)
+    ones = np.ones(src.size)
+    out = sp.csr_array((ones, (src, dst)), shape=(n, n))
+    inn = sp.csr_array((ones, (dst, src)), shape=(n, n))
+    out_ptr, out_idx = out.indptr.astype(np.int64), out.indices.astype(np.int64)
+    in_ptr, in_idx = inn.indptr.astype(np.int64), inn.indices.astype(np.int64)
+    keys = np.sort(src * n + dst)
+
+    broker = np.repeat(np.arange(n, dtype=np.int64), np.diff(in_ptr))  # v of each in-arc a->v
+    reps = np.diff(out_ptr)[broker]  # two-paths that in-arc starts
+    ends = np.cumsum(reps)
+    start = 0
+    while start < broker.size:
+        done = ends[start - 1] if start else 0
+        stop = max(start + 1, int(np.searchsorted(ends, done + _CHUNK, side="right")))
+        r = reps[start:stop]
+        total = int(r.sum())
+        if total:
+            v = np.repeat(broker[start:stop], r)
+            a = np.repeat(in_idx[start:stop], r)
+            offset = np.arange(total) - np.repeat(np.cumsum(r) - r, r)
+            c = out_idx[np.repeat(out_ptr[broker[start:stop]], r) + offset]
+            key = a * n + c
+            hit = np.minimum(np.searchsorted(keys, key), keys.size - 1)
+            brokered = (a != c) & (keys[hit] != key)
+            v, a, c = v[brokered], a[brokered], c[brokered]
+            ga, gv, gc = codes[a], codes[v], codes[c]
+            role = np.full(v.size, 4)  # liaison: all three groups differ
+            role[ga == gc] = 1  # itinerant: a and c share a group, v outside
+            role[gv == gc] = 3  # gatekeeper: v in c's group, a elsewhere
+            role[ga == gv] = 2  # representative: v in a's group, c elsewhere
+            role[(ga == gv) & (gv == gc)] = 0  # coordinator: one group
+            counts += np.bincount(v * 5 + role, minlength=n * 5)
+        start = stop
+    return counts.reshape(n, 5)
+
+
+def _sna_moments(sizes: np.ndarray, N: float, d: float) -> tuple[np.ndarray, np.ndarray]:
+    """Expected counts and variances per broker group, as in sna's ``brokerage``.
+
+    Row i is for a broker in group i; columns follow ``ROLES``. Transcribed
+    from sna (R package, C. T. Butts), file R/gli.R, function ``brokerage``
+    (``ebr``/``vbr``); ``choose(x, 2)`` is ``x (x - 1) / 2``.
+    """
+    n = sizes.astype(float)
+    p = d * d * (1 - d)  # probability of an open two-path through a given triple
+    q = d**3 * (1 - d) ** 3
+    others = lambda x: x.sum() - x  # noqa: E731  sum over the other groups j != i
+    c2 = lambda x: x * (x - 1) / 2  # noqa: E731  R's choose(x, 2)
+    e = np.empty((n.size, 6))
+    var = np.empty((n.size, 6))
+    e[:, 0] = p * (n - 1) * (n - 2)
+    var[:, 0] = e[:, 0] * (1 - p) + 2 * (n - 1) * (n - 2) * (n - 3) * q
+    e[:, 1] = p * others(n * (n - 1))
+    var[:, 1] = e[:, 1] * (1 - p) + 2 * others(n * (n - 1) * (n - 2)) * q
+    e[:, 2] = p * (N - n) * (n - 1)
+    var[:, 2] = e[:, 2] * (1 - p) + 2 * ((n - 1) * c2(N - n) + (N - n) * c2(n - 1)) * q
+    e[:, 3], var[:, 3] = e[:, 2], var[:, 2]
+    e[:, 4] = p * (others(n) ** 2 - others(n * n))
+    liaison = np.array([(np.delete(n, i) * c2(N - np.delete(n, i) - n[i])).sum() for i in range(n.size)])
+    var[:, 4] = e[:, 4] * (1 - p) + 4 * liaison * q
+    e[:, 5] = p * (N - 1) * (N - 2)
+    var[:, 5] = e[:, 5] * (1 - p) + 2 * (N - 1) * (N - 2) * (N - 3) * q
+    return e, var
+
+
+def brokerage_roles(G: nx.Graph, group, *, weight: str | None = None) -> BrokerageResult:
+    """Gould & Fernandez (1989) brokerage roles of every node, with sna's z-scores.
+
+    Node v brokers the ordered pair (a, c) when a -> v -> c and there is no
+    tie a -> c (a, v, c distinct). By groups: *coordinator* (a, v, c in one
+    group; sna ``w_I``), *itinerant* or consultant (a and c share a group, v
+    is outside it; ``w_O``), *representative* (v in a's group, c elsewhere;
+    ``b_IO``), *gatekeeper* (v in c's group, a elsewhere; ``b_OI``),
+    *liaison* (all three differ; ``b_O``) and their *total* (``t``).
+
+    The raw counts equal R's ``sna::brokerage(g, cl)$raw.nli``. Expected
+    counts, standard deviations and z-scores are those of ``exp.nli``,
+    ``sd.nli`` and ``z.nli``: under sna's null model every arc is present
+    independently with the observed density d = m / (N (N - 1)), so a given
+    ordered triple is an open two-path with probability d^2 (1 - d), and the
+    expectation for a broker in group i with n_i members is that times the
+    number of (a, c) pairs of the role, e.g. coordinator
+    d^2 (1 - d) (n_i - 1)(n_i - 2), representative and gatekeeper
+    d^2 (1 - d) (N - n_i)(n_i - 1), total d^2 (1 - d)(N - 1)(N - 2)
+    (Gould & Fernandez 1989, pp. 105-107; formulas and variances transcribed
+    from sna's R/gli.R, function ``brokerage``, by C. T. Butts). Where the
+    standard deviation is 0 the z-score is NaN (R gives 0/0 = NaN).
+
+    Parameters
+    ----------
+    G : networkx graph
+        Any graph type. Direction matters: a Graph, or an arc with
+        ``directed=False``, is a tie both ways, so an undirected path a - v - c
+        makes v broker both (a, c) and (c, a). Parallel ties (several
+        relations) collapse to one tie; self-loops are ignored (sna would count
+        them in the density).
+    group : str or mapping
+        Node attribute holding each node's group, or a mapping (dict, Series)
+        node -> group. Every node needs a group, external partners included
+        (give them e.g. ``"external"``); otherwise NetkitError.
+    weight : str, optional
+        Roles are defined on binary ties and counts are never weighted. With a
+        name, a tie whose attribute ``weight`` is 0 counts as absent (as a
+        zero cell of a valued sociomatrix in sna); any other value, or none,
+        is a tie.
+
+    Returns
+    -------
+    BrokerageResult
+        ``raw``, ``expected``, ``sd``, ``z`` (DataFrames indexed by node, columns
+        ``coordinator, itinerant, representative, gatekeeper, liaison, total``),
+        ``density`` and ``group_sizes``. Isolates get zero counts.
+
+    Notes
+    -----
+    Time and memory grow with the number of two-paths (sum over v of
+    in-degree x out-degree), processed in batches; no n x n matrix is formed.
+
+    References
+    ----------
+    Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal
+    approach to brokerage in transaction networks. Sociological Methodology 19, 89-126.
+    Butts, C. T. sna: Tools for Social Network Analysis (R package), ``brokerage``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.DiGraph([("a", "v"), ("v", "c")])
+    >>> res = brokerage_roles(G, {"a": "x", "v": "x", "c": "y"})
+    >>> res.raw.loc["v"].to_dict()
+    {'coordinator': 0, 'itinerant': 0, 'representative': 1, 'gatekeeper': 0, 'liaison': 0, 'total': 1}
+    >>> round(float(res.expected.loc["v", "total"]), 4)  # d = 2/6: (1/3)^2 (2/3) * 2 * 1
+    0.1481
+    """
+    nodes, index = _index(G)
+    values = _groups_of(G, nodes, group)
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    codes = np.asarray(codes, dtype=np.int64)
+
+    kept = G
+    if weight is not None:
+        if G.is_multigraph():
+            ties = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d.get(weight, 1) != 0]
+        else:
+            ties = [(u, v) for u, v, d in G.edges(data=True) if d.get(weight, 1) != 0]
+        kept = G.edge_subgraph(ties)
+    H = collapse(kept, directed=True, weight=None)
+    src, dst, _ = _arcs(H, index, both_ways=False)
+
+    n = len(nodes)
+    raw = _count_roles(n, src, dst, codes)
+    raw = np.column_stack([raw, raw.sum(axis=1)])
+
+    sizes = np.bincount(codes, minlength=len(uniques))
+    d = src.size / (n * (n - 1)) if n > 1 else 0.0
+    e_grp, var_grp = _sna_moments(sizes, float(n), d)
+    expected, sd = e_grp[codes], np.sqrt(var_grp[codes])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (raw - expected) / sd
+
+    return BrokerageResult(
+        raw=_frame(raw, nodes, ROLES),
+        expected=_frame(expected, nodes, ROLES),
+        sd=_frame(sd, nodes, ROLES),
+        z=_frame(z, nodes, ROLES),
+        density=d,
+        group_sizes=pd.Series(sizes, index=pd.Index(list(uniques), dtype=object, name="group"), name="size"),
+    )
+
+
+# --------------------------------------------------------------------------- betweenness
+def _dependencies(n, src, dst, length, sources, weighted):
+    """Brandes (2001) dependencies delta_s(v), summed and squared-summed over ``sources``.
+
+    Per source: distances with scipy's Dijkstra (breadth-first when
+    unweighted); the shortest-path DAG, with nodes sorted by distance, is
+    triangular, so path counts sigma solve (I - D^T) sigma = e_s and
+    delta_v = sigma_v sum_w D_vw (1 + delta_w) / sigma_w solves
+    (I - D) z = 1 / sigma with delta = sigma * (D z); two sparse triangular
+    solves per source, all in compiled code.
+    """
+    total, total_sq = np.zeros(n), np.zeros(n)
+    if src.size == 0:
+        return total, total_sq
+    A = sp.csr_array((length, (src, dst)), shape=(n, n))
+    batch = max(1, min(len(sources), (1 << 22) // max(n, 1)))
+    for lo in range(0, len(sources), batch):
+        chunk = sources[lo : lo + batch]
+        dists = csgraph.dijkstra(A, directed=True, indices=chunk, unweighted=not weighted)
+        for s, dist in zip(chunk, np.atleast_2d(dists)):
+            reached = np.flatnonzero(np.isfinite(dist))
+            r = reached.size
+            if r <= 2:
+                continue
+            order = reached[np.argsort(dist[reached], kind="stable")]
+            pos = np.full(n, -1, dtype=np.int64)
+            pos[order] = np.arange(r)
+            arc = np.flatnonzero(pos[src] >= 0)  # arcs leaving reached nodes
+            ds, dd = dist[src[arc]], dist[dst[arc]]
+            gap = ds + length[arc] - dd
+            on = np.abs(gap) <= _EPS * dd if weighted else gap == 0
+            u, w = pos[src[arc[on]]], pos[dst[arc[on]]]
+            diag = np.arange(r)
+            M = sp.csc_array(
+                (np.r_[np.ones(r), -np.ones(u.size)], (np.r_[diag, w], np.r_[diag, u])), shape=(r, r)
+            )  # I - D^T: lower triangular in distance order
+            e = np.zeros(r)
+            e[0] = 1.0
+            sigma = spsolve_triangular(M, e, lower=True, unit_diagonal=True)
+            z = spsolve_triangular(M.T.tocsc(), 1.0 / sigma, lower=False, unit_diagonal=True)
+            delta = sigma * np.bincount(u, weights=z[w], minlength=r)
+            delta[0] = 0.0
+            total[order] += delta
+            total_sq[order] += delta * delta
+    return total, total_sq
+
+
+def betweenness(
+    G: nx.Graph,
+    *,
+    weight: str | None = None,
+    normalized: bool = False,
+    k: int | None = None,
+    seed=None,
+    directed: bool | None = None,
+) -> pd.DataFrame:
+    """Betweenness centrality (Freeman 1977; Brandes 2001), exact or sampled.
+
+    The betweenness of v is the sum over pairs (s, t), s != v != t, of the
+    share of shortest s-t paths that pass through v. Weighted ties are
+    strengths, so shorter means stronger: the length of a tie is
+    1 / weight (Brandes 2001; Newman 2001; Opsahl, Agneessens & Skvoretz 2010
+    with alpha = 1), and path lengths within a relative 1e-10 count as equal
+    (as igraph does; networkx compares exactly).
+
+    Exact when ``k`` is None and the graph has at most ``EXACT_MAX_NODES``
+    (5,000) nodes. Otherwise it estimates from ``k`` pivot sources drawn
+    uniformly without replacement (Brandes & Pich 2007): the estimate is
+    n / k times the dependencies summed over the pivots, which is unbiased,
+    and column ``se`` gives its standard error
+    ``n * sqrt((1 - k/n) * s_v^2 / k)``, where s_v^2 is the sample variance of
+    the pivots' dependencies on v (same scaling as the estimate). Roughly 95%
+    of nodes lie within 2 se of the exact value; se is itself estimated and
+    is 0 for a node no sampled pivot depends on, even if its true
+    betweenness is not 0. With k=None on a large graph, ``DEFAULT_PIVOTS``
+    (500) pivots are used.
+
+    Parameters
+    ----------
+    G : networkx graph
+        Any graph type; parallel ties (several relations) become one tie whose
+        weight is their sum (:func:`netkit.graph.collapse`). Self-loops are ignored.
+    weight : str, optional
+        Edge attribute with tie strength (> 0; missing counts 1). A tie of
+        strength 0 is no tie; negative strengths raise NetkitError. None: every
+        tie has length 1.
+    normalized : bool
+        Divide by the number of pairs not including v: (n - 1)(n - 2) when
+        directed, (n - 1)(n - 2) / 2 when undirected, as networkx does.
+    k : int, optional
+        Number of pivot sources for the sampled estimate (1 <= k <= n).
+    seed : int or numpy Generator, optional
+        Seed of the pivot sample.
+    directed : bool, optional
+        Follow tie direction (default: the direction of ``G``). With False a
+        DiGraph's arcs are undirected ties (both directions merged, weights
+        summed). Undirected betweenness counts each unordered pair once.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by node (in ``G``'s order), column ``betweenness``, plus ``se``
+        when sampled. Isolates get 0. External partners (``in_cluster=False``)
+        are ordinary nodes: paths through them count.
+
+    References
+    ----------
+    Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol. 25(2).
+    Brandes, U. & Pich, C. (2007). Centrality estimation in large networks. Int. J. Bifurcation Chaos 17(7).
+    Opsahl, T., Agneessens, F. & Skvoretz, J. (2010). Node centrality in weighted networks:
+    generalizing degree and shortest paths. Social Networks 32(3).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> bc = betweenness(nx.florentine_families_graph())
+    >>> float(bc.loc["Medici", "betweenness"])
+    47.5
+    """
+    is_directed = G.is_directed() if directed is None else bool(directed)
+    nodes, index = _index(G)
+    n = len(nodes)
+    H = collapse(G, directed=is_directed, weight=weight)
+    src, dst, w = _arcs(H, index, both_ways=not is_directed)
+    if weight is not None:
+        if (w < 0).any():
+            raise NetkitError(
+                f"betweenness needs tie strengths >= 0 in {weight!r}; found negative values. "
+                "Fix the data or use weight=None."
+            )
+        src, dst, w = src[w > 0], dst[w > 0], w[w > 0]
+    length = 1.0 / w if weight is not None else np.ones(src.size)
+
+    if k is None and n > EXACT_MAX_NODES:
+        k = DEFAULT_PIVOTS
+    if k is None:
+        sources = np.arange(n)
+    else:
+        k = int(k)
+        if not 1 <= k <= n:
+            raise NetkitError(f"k must be between 1 and the number of nodes ({n}), got {k}")
+        sources = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
+
+    total, total_sq = _dependencies(n, src, dst, length, sources, weighted=weight is not None)
+
+    scale = 1.0 if is_directed else 0.5  # undirected: each unordered pair once
+    if normalized and n > 2:
+        # directed: / (n-1)(n-2) ordered pairs; undirected: (sum / 2) / ((n-1)(n-2) / 2), the same
+        scale = 1.0 / ((n - 1) * (n - 2))
+    if k is None:
+        return pd.DataFrame({"betweenness": total * scale}, index=pd.Index(nodes, name="node"))
+    mean = total / k
+    var = np.maximum(total_sq / k - mean * mean, 0.0) * k / (k - 1) if k > 1 else np.full(n, np.nan)
+    se = n * np.sqrt((1 - k / n) * var / k) * scale
+    return pd.DataFrame(
+        {"betweenness": n * mean * scale, "se": se}, index=pd.Index(nodes, name="node")
+    )
+
+
+# --------------------------------------------------------------------------- cut points and bridges
+def _dfs_tree(n: int, indptr: np.ndarray, indices: np.ndarray):
+    """Iterative depth-first search (Hopcroft & Tarjan 1973) of an undirected simple graph.
+
+    Returns discovery times, low points, DFS parents, subtree sizes and the
+    size of each node's connected component, as lists.
+    """
+    indptr, indices = indptr.tolist(), indices.tolist()
+    disc, low, parent, size = [-1] * n, [0] * n, [-1] * n, [1] * n
+    comp_size = [0] * n
+    clock = 0
+    for root in range(n):
+        if disc[root] >= 0:
+            continue
+        members = [root]
+        disc[root] = low[root] = clock
+        clock += 1
+        stack = [[root, indptr[root]]]
+        while stack:
+            top = stack[-1]
+            v, p = top
+            if p < indptr[v + 1]:
+                top[1] += 1
+                w = indices[p]
+                if disc[w] < 0:
+                    parent[w] = v
+                    disc[w] = low[w] = clock
+                    clock += 1
+                    members.append(w)
+                    stack.append([w, indptr[w]])
+                elif w != parent[v] and disc[w] < low[v]:
+                    low[v] = disc[w]
+            else:
+                stack.pop()
+                u = parent[v]
+                if u >= 0:
+                    size[u] += size[v]
+                    if low[v] < low[u]:
+                        low[u] = low[v]
+        for v in members:
+            comp_size[v] = len(members)
+    return disc, low, parent, size, comp_size
+
+
+def _undirected_csr(G: nx.Graph):
+    nodes, index = _index(G)
+    H = collapse(G, directed=False, weight=None)
+    src, dst, _ = _arcs(H, index, both_ways=True)
+    A = sp.csr_array((np.ones(src.size), (src, dst)), shape=(len(nodes), len(nodes)))
+    return nodes, A.indptr, A.indices
+
+
+def cut_points(G: nx.Graph) -> pd.DataFrame:
+    """Single points of failure: actors whose departure disconnects others.
+
+    An actor v is a cut point (articulation point) when removing it splits
+    its connected component into two or more pieces. Ties are taken as
+    undirected, whatever their direction or relation (any tie keeps two
+    actors in touch).
+
+    For each cut point v with component C (|C| actors, v included), the
+    pieces are the connected components of C without v:
+
+    * ``pieces``: how many pieces C falls into (>= 2);
+    * ``largest_piece``: actors in the largest piece;
+    * ``cut_off``: |C| - 1 - largest_piece, the actors of C (other than v)
+      that would no longer reach the largest remaining piece if v left;
+    * ``share``: cut_off / (n - 1), as a share of all other actors of the
+      network (n = number of nodes of ``G``).
+
+    Linear time: one depth-first search (Hopcroft & Tarjan 1973) with
+    subtree sizes; no graph is rebuilt per actor.
+
+    Parameters
+    ----------
+    G : networkx graph
+        Any graph type. External partners (``in_cluster=False``) are ordinary
+        actors; isolates are never cut points.
+
+    Returns
+    -------
+    DataFrame
+        One row per cut point, indexed by node, columns ``pieces``,
+        ``largest_piece``, ``cut_off``, ``share``, sorted by ``cut_off``
+        (largest first). Empty (same columns) when there is none.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> cut_points(nx.path_graph(["a", "b", "c", "d", "e"]))["cut_off"].to_dict()
+    {'c': 2, 'b': 1, 'd': 1}
+    """
+    nodes, indptr, indices = _undirected_csr(G)
+    n = len(nodes)
+    disc, low, parent, size, comp_size = _dfs_tree(n, indptr, indices)
+    pieces: dict[int, list[int]] = {}
+    for c in range(n):
+        v = parent[c]
+        if v >= 0 and (parent[v] < 0 or low[c] >= disc[v]):  # c's subtree hangs on v alone
+            pieces.setdefault(v, []).append(size[c])
+    rows = []
+    for v, parts in pieces.items():
+        rest = comp_size[v] - 1 - sum(parts)  # the piece holding v's DFS parent (0 for a root)
+        if rest > 0:
+            parts = parts + [rest]
+        if len(parts) >= 2:
+            cut_off = comp_size[v] - 1 - max(parts)
+            rows.append((v, len(parts), max(parts), cut_off, cut_off / (n - 1)))
+    rows.sort(key=lambda row: (-row[3], row[0]))
+    frame = pd.DataFrame(
+        [row[1:] for row in rows],
+        index=pd.Index([nodes[row[0]] for row in rows], name="node", dtype=object),
+        columns=["pieces", "largest_piece", "cut_off", "share"],
+    )
+    return frame.astype({"pieces": "int64", "largest_piece": "int64", "cut_off": "int64", "share": "float64"})
+
+
+def bridges(G: nx.Graph) -> pd.DataFrame:
+    """Bridge ties: single ties whose loss splits a connected group of actors in two.
+
+    Ties are taken as undirected, and several ties between the same two
+    actors (relations, directions) count as one tie. For each bridge u - v,
+    ``v`` is the endpoint on the smaller side:
+
+    * ``separated``: actors on v's side (v included), who would lose touch
+      with u's side if the tie broke;
+    * ``remaining``: actors on u's side (u included);
+    * ``share``: separated / n, with n the number of nodes of ``G``.
+
+    Linear time (one depth-first search, Hopcroft & Tarjan 1973).
+
+    Parameters
+    ----------
+    G : networkx graph
+        Any graph type.
+
+    Returns
+    -------
+    DataFrame
+        One row per bridge, columns ``u``, ``v``, ``separated``, ``remaining``,
+        ``share``, sorted by ``separated`` (largest first). Empty (same
+        columns) when there is none.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> bridges(nx.path_graph(["a", "b", "c"])).to_dict("records")[0]
+    {'u': 'b', 'v': 'a', 'separated': 1, 'remaining': 2, 'share': 0.3333333333333333}
+    """
+    nodes, indptr, indices = _undirected_csr(G)
+    n = len(nodes)
+    disc, low, parent, size, comp_size = _dfs_tree(n, indptr, indices)
+    rows = []
+    for c in range(n):
+        p = parent[c]
+        if p >= 0 and low[c] > disc[p]:
+            below, above = size[c], comp_size[c] - size[c]
+            u, v, sep, rem = (p, c, below, above) if below <= above else (c, p, above, below)
+            rows.append({"u": nodes[u], "v": nodes[v], "separated": sep, "remaining": rem, "share": sep / n})
+    rows.sort(key=lambda row: -row["separated"])
+    frame = pd.DataFrame(rows, columns=["u", "v", "separated", "remaining", "share"])
+    return frame.astype({"u": object, "v": object, "separated": "int64", "remaining": "int64", "share": "float64"})

@@ -1,0 +1,101 @@
+"""The ``netkit`` command line.
+
+    netkit template OUT.xlsx          a blank survey workbook to send to members
+    netkit validate SURVEY [-o DIR]   check a filled-in survey: problems and a summary
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import NetkitError, SurveyError, format_problems
+from .graph import build_graph, relations_of
+from .survey import read_survey
+from .survey._write import write_template
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="netkit", description="Network analysis of inter-firm ties in SME clusters.")
+    sub = p.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("template", help="write a blank survey workbook (.xlsx) to send to cluster members")
+    t.add_argument("out", help="path of the workbook to write, e.g. survey.xlsx")
+    v = sub.add_parser("validate", help="check a filled-in survey and summarise its network")
+    v.add_argument("survey", help="survey workbook (.xlsx, .ods), CSV file or folder of CSV files")
+    v.add_argument("-o", "--out", help="also write problems.csv, actors.csv, ties.csv and network.graphml here")
+    v.add_argument("--layout", choices=["long", "matrix", "form"], help="force a layout instead of detecting it")
+    v.add_argument("--relation", help="relation of a single CSV without a relation column")
+    v.add_argument("--strength-scale", nargs=2, type=float, metavar=("MIN", "MAX"),
+                   help="scale of tie strengths for relations that do not declare one")
+    v.add_argument("--how", choices=["union", "confirmed", "respondents"], default="union",
+                   help="which reported ties make the graph (default: union)")
+    return p
+
+
+def _summary_lines(survey, G) -> list[str]:
+    s = survey.summary()
+    lines = [
+        f"Survey: {survey.source} ({s['layout']} layout)",
+        f"  members on the roster: {s['members']} ({', '.join(f'{v} {k}' for k, v in s['kinds'].items())}); "
+        f"SMEs: {s['smes']}",
+        f"  answered: {s['respondents']} of {s['members']} ({s['response_rate']:.0%})",
+        f"  outside partners named: {s['outside_partners']}",
+        f"  reported ties: {s['reported_ties']} ({', '.join(f'{k} {v}' for k, v in s['relations'].items())})",
+        f"Graph ({G.graph.get('how')}): {G.number_of_nodes()} actors, {G.number_of_edges()} ties",
+    ]
+    for rel in relations_of(G):
+        edges = [d for _, _, k, d in G.edges(keys=True, data=True) if k == rel]
+        confirmed = sum(d["confirmed"] for d in edges)
+        lines.append(f"  {rel}: {len(edges)} ties, {confirmed} confirmed by both ends")
+    isolates = [n for n, d in G.nodes(data=True) if d.get("in_cluster") and G.degree(n) == 0]
+    lines.append(f"  members with no tie at all: {len(isolates)}")
+    if s["response_rate"] < 0.7:
+        lines.append("  WARNING: under 70% answered; measures that depend on paths (betweenness) are fragile.")
+    return lines
+
+
+def _validate(args) -> int:
+    scale = tuple(args.strength_scale) if args.strength_scale else None
+    try:
+        survey = read_survey(args.survey, layout=args.layout, relation=args.relation, strength_scale=scale)
+    except SurveyError as exc:
+        print(str(exc), file=sys.stderr)
+        others = exc.problems[exc.problems["severity"] != "error"]
+        if len(others):
+            print(f"\nalso {len(others)} warning(s):\n" + format_problems(others, limit=20), file=sys.stderr)
+        return 1
+    G = build_graph(survey, how=args.how)
+    print("\n".join(_summary_lines(survey, G)))
+    problems = survey.problems
+    print(f"\nProblems: {len(problems)} (errors 0, warnings {(problems['severity'] == 'warning').sum()})")
+    if len(problems):
+        print(format_problems(problems, limit=40))
+    if args.out:
+        import networkx as nx
+
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        problems.to_csv(out / "problems.csv", index=False)
+        survey.actors.to_csv(out / "actors.csv")
+        survey.ties.to_csv(out / "ties.csv", index=False)
+        nx.write_graphml(G, out / "network.graphml")
+        print(f"\nResults written to {out.resolve()}: problems.csv, actors.csv, ties.csv, network.graphml")
+    return 0
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "template":
+            path = write_template(args.out)
+            print(f"wrote blank survey workbook {path}")
+            return 0
+        return _validate(args)
+    except NetkitError as exc:
+        print(f"netkit: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

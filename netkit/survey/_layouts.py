@@ -1,0 +1,458 @@
+"""The three survey layouts, read into one list of reports.
+
+* long: sheets ``actors`` and ``ties`` (one row per reported tie);
+* matrix: one roster matrix per relation (respondents down the side, roster
+  members across the top, a mark or a strength in each cell);
+* form: an online-form export, one row per respondent and one column per
+  question, several partner names in a cell, with a ``questions`` mapping.
+
+Each parser turns cells into :class:`Report` objects that still hold the names
+as written; resolving names, relations and strengths is done once for all
+layouts in ``_assemble``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from ._files import Sheet, _filled, _sheet_key
+from ._names import normalise_name, split_names
+from ._relations import BUILTIN_RELATIONS
+from ..errors import Problems
+
+__all__ = ["Report", "RawSurvey", "parse_sheets", "LAYOUTS"]
+
+LAYOUTS = ("long", "matrix", "form")
+RESERVED_SHEETS = {"actors", "ties", "relations", "questions", "instructions", "readme",
+                   "read_me", "notes", "about", "lists", "responses"}
+
+ACTOR_COLUMNS = {
+    "actor": ("actor", "actor_id", "id", "code"),
+    "name": ("name", "actor_name", "firm_name", "company"),
+    "kind": ("kind", "type", "actor_type"),
+    "sector": ("sector", "industry"),
+    "region": ("region", "location", "area"),
+    "employees": ("employees", "staff", "headcount", "employees_n"),
+    "turnover": ("turnover", "turnover_meur", "turnover_eur_m"),
+    "balance_sheet": ("balance_sheet", "balance_sheet_meur"),
+    "responded": ("responded", "respondent", "answered"),
+    "aliases": ("aliases", "alias", "other_names"),
+}
+TIE_COLUMNS = {
+    "respondent": ("respondent", "respondent_id", "ego", "reporter", "from"),
+    "partner": ("partner", "partner_name", "alter", "to"),
+    "relation": ("relation", "relationship", "tie_type", "question"),
+    "strength": ("strength", "weight", "intensity", "frequency"),
+}
+RELATION_COLUMNS = {
+    "relation": ("relation", "name"),
+    "tie": ("tie", "graph_relation"),
+    "directed": ("directed",),
+    "direction": ("direction",),
+    "scale_min": ("scale_min", "min"),
+    "scale_max": ("scale_max", "max"),
+    "description": ("description", "meaning", "question"),
+}
+_MARKS = {"x", "xx", "✓", "✔", "✗", "yes", "y", "si", "sì", "ja", "oui", "true", "v", "•", "*", "+"}
+_NO_TIE = {"0", "no", "n", "-", "–", "—", "false", "none", "."}
+
+
+@dataclass
+class Report:
+    """One tie as a respondent reported it, with the names as written."""
+
+    respondent: object
+    partner: object
+    relation: object
+    strength: object
+    sheet: str
+    row: int
+    column: str | None = None
+    strength_column: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class RawSurvey:
+    layout: str
+    actors: list[dict] | None
+    actors_sheet: str | None
+    relations: list[dict]
+    relations_sheet: str | None
+    reports: list[Report]
+    answered: dict = field(default_factory=dict)  # raw respondent label -> (sheet, row)
+    listed: dict = field(default_factory=dict)  # matrix rows with no answer
+
+
+def _header_key(value) -> str:
+    return "_".join(str(value).strip().lower().replace("-", " ").replace("/", " ").split())
+
+
+def _col(j: int, header=None) -> str:
+    letter = get_column_letter(j + 1)
+    return f"{letter} ({header})" if header not in (None, "") else letter
+
+
+def _table(sheet: Sheet, synonyms: dict, required: tuple, problems: Problems):
+    """Read a sheet with a header row into records keyed by canonical names.
+
+    Returns (records, columns) where each record has ``_row`` (spreadsheet row)
+    and ``_cols`` (canonical name -> column label for messages).
+    """
+    rows = sheet.rows
+    start = next((i for i, r in enumerate(rows) if any(_filled(v) for v in r)), None)
+    if start is None:
+        problems.error("the sheet is empty: it needs a header row and one row per entry.",
+                       sheet=sheet.name)
+        return [], {}
+    header = rows[start]
+    lookup = {alias: canon for canon, aliases in synonyms.items() for alias in aliases}
+    columns: dict[int, str] = {}
+    labels: dict[str, str] = {}
+    for j, h in enumerate(header):
+        if not _filled(h):
+            continue
+        key = _header_key(h)
+        canon = lookup.get(key, key)
+        if canon in labels:
+            problems.error(f"two columns are both read as {canon!r}; rename or delete one.",
+                           sheet=sheet.name, row=start + 1, column=_col(j, h))
+            continue
+        columns[j] = canon
+        labels[canon] = _col(j, h)
+    missing = [c for c in required if c not in labels]
+    for c in missing:
+        problems.error(
+            f"required column {c!r} is missing (found: {', '.join(str(h) for h in header if _filled(h))}). "
+            f"Add a column headed {c!r}.",
+            sheet=sheet.name, row=start + 1,
+        )
+    if missing:
+        return [], labels
+    records = []
+    pending_blank = []
+    for i in range(start + 1, len(rows)):
+        row = rows[i]
+        if not any(_filled(v) for v in row):
+            pending_blank.append(i + 1)
+            continue
+        for blank in pending_blank:
+            problems.warning("empty row skipped.", sheet=sheet.name, row=blank)
+        pending_blank = []
+        rec = {columns[j]: (row[j] if _filled(row[j]) else None) for j in columns if j < len(row)}
+        rec["_row"] = i + 1
+        records.append(rec)
+    return records, labels
+
+
+def _classify(value):
+    """('none' | 'mark' | 'number' | 'text', number or None) for a matrix cell."""
+    if not _filled(value):
+        return "none", None
+    if isinstance(value, bool):
+        return ("mark", None) if value else ("none", None)
+    if isinstance(value, (int, float)):
+        return ("none", None) if value == 0 else ("number", float(value))
+    text = str(value).strip()
+    low = text.lower()
+    if low in _NO_TIE:
+        return "none", None
+    if low in _MARKS:
+        return "mark", None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return "text", None
+    return ("none", None) if number == 0 else ("number", number)
+
+
+class _Known:
+    """Is a label the id, name or alias of a roster actor? (for header detection)"""
+
+    def __init__(self, actors: list[dict] | None):
+        self.keys: set[str] = set()
+        for rec in actors or []:
+            for v in (rec.get("actor"), rec.get("name"), *str(rec.get("aliases") or "").split(";")):
+                if _filled(v):
+                    self.keys.add(normalise_name(v))
+                    self.keys.add(str(v).strip().casefold())
+
+    def __call__(self, value) -> bool:
+        if not _filled(value):
+            return False
+        return str(value).strip().casefold() in self.keys or normalise_name(value) in self.keys
+
+
+def _fill_merged(sheet: Sheet) -> list[list]:
+    rows = [list(r) for r in sheet.rows]
+    for r0, c0, r1, c1 in sheet.merged:
+        if r0 - 1 >= len(rows):
+            continue
+        top = rows[r0 - 1][c0 - 1] if c0 - 1 < len(rows[r0 - 1]) else None
+        for r in range(r0 - 1, min(r1, len(rows))):
+            for c in range(c0 - 1, min(c1, len(rows[r]))):
+                if rows[r][c] is None:
+                    rows[r][c] = top
+    return rows
+
+
+def _matrix_reports(sheet: Sheet, relation: str, known: _Known, raw: RawSurvey, problems: Problems):
+    rows = _fill_merged(sheet)
+    if not rows:
+        problems.warning("the relation sheet is empty; no ties read from it.", sheet=sheet.name)
+        return
+    width = max(len(r) for r in rows)
+
+    def label_like(v):
+        kind, _ = _classify(v)
+        return known(v) or kind == "text"
+
+    def header_like(row):
+        cells = [v for v in row[1:] if _filled(v)]
+        if not cells or not all(label_like(v) for v in cells):
+            return False
+        numeric = any(not isinstance(v, str) for v in cells)
+        return not numeric or len(cells) >= max(2, (width - 1) // 2)
+
+    def title_like(row):
+        texts = {str(v).strip() for v in row if _filled(v)}
+        return len(texts) <= 1
+
+    last_header = None
+    for i, row in enumerate(rows):
+        if header_like(row):
+            last_header = i
+        elif title_like(row) and i < 5:
+            continue
+        else:
+            break
+    if last_header is None:
+        problems.error("no header row with the names of roster members across the top. "
+                       "Put the names (or ids) in the first row, and the respondents in the first column.",
+                       sheet=sheet.name, row=1)
+        return
+    header_rows = rows[: last_header + 1]
+    data = list(enumerate(rows[last_header + 1:], start=last_header + 2))
+    label_cols = [0]
+    for j in range(1, width):
+        header_known = any(known(r[j]) for r in header_rows if j < len(r))
+        cells = [r[j] for _, r in data if j < len(r) and _filled(r[j])]
+        if not header_known and cells and all(_classify(v)[0] == "text" for v in cells):
+            label_cols.append(j)
+        else:
+            break
+
+    def resolve(candidates):
+        for v in candidates:
+            if known(v):
+                return str(v).strip()
+        return str(candidates[0]).strip() if candidates else None
+
+    partners = {}
+    for j in range(label_cols[-1] + 1, width):
+        cands = [r[j] for r in reversed(header_rows) if j < len(r) and _filled(r[j])]
+        partners[j] = (resolve(cands), cands[0] if cands else None)
+
+    for rownum, row in data:
+        cands = [row[c] for c in label_cols if c < len(row) and _filled(row[c])]
+        respondent = resolve(cands)
+        marked = False
+        for j, (partner, header) in partners.items():
+            value = row[j] if j < len(row) else None
+            kind, number = _classify(value)
+            if kind == "none":
+                continue
+            where = dict(sheet=sheet.name, row=rownum, column=_col(j, header))
+            if kind == "text":
+                problems.error(f"cell {str(value)!r} is not a tie mark: write x (or yes, 1) for a tie, "
+                               "a number for its strength, or leave it empty.", **where)
+                continue
+            if partner is None:
+                problems.error("this column has ties but no partner name in its header.", **where)
+                continue
+            if respondent is None:
+                problems.error("this row has ties but no respondent name in its first column.", **where)
+                break
+            marked = True
+            raw.reports.append(Report(respondent, partner, relation, number, sheet.name, rownum,
+                                      _col(j, header), _col(j, header)))
+        if respondent is not None:
+            target = raw.answered if marked else raw.listed
+            target.setdefault(respondent, (sheet.name, rownum))
+
+
+def _form_reports(sheet: Sheet, mapping: dict, raw: RawSurvey, problems: Problems):
+    rows = sheet.rows
+    start = next((i for i, r in enumerate(rows) if any(_filled(v) for v in r)), None)
+    if start is None:
+        problems.error("the responses sheet is empty.", sheet=sheet.name)
+        return
+    header = rows[start]
+    by_key = {_header_key(h): j for j, h in enumerate(header) if _filled(h)}
+    questions: dict[int, str] = {}
+    respondent_col = None
+    for column, relation in mapping.items():
+        j = by_key.get(_header_key(column))
+        if j is None:
+            problems.error(f"the questions mapping names column {column!r}, which is not in the "
+                           f"responses (its columns: {', '.join(str(h) for h in header if _filled(h))}).",
+                           sheet=sheet.name, row=start + 1)
+            continue
+        if _header_key(relation) == "respondent":
+            respondent_col = j
+        else:
+            questions[j] = str(relation).strip()
+    if respondent_col is None:
+        for key in ("respondent", "firm", "company", "organisation", "organization", "your_firm",
+                    "your_company", "name"):
+            if key in by_key:
+                respondent_col = by_key[key]
+                break
+    if respondent_col is None:
+        problems.error("no respondent column: name it 'respondent', or map it in the questions "
+                       "sheet with relation 'respondent'.", sheet=sheet.name, row=start + 1)
+        return
+    if not questions:
+        problems.error("no column is mapped to a relation: the questions sheet (or mapping) "
+                       "says which column answers which relation.", sheet=sheet.name, row=start + 1)
+        return
+    ignored = [str(h) for j, h in enumerate(header) if _filled(h) and j not in questions and j != respondent_col]
+    if ignored:
+        problems.info(f"columns not mapped to a relation were ignored: {', '.join(ignored)}.",
+                      sheet=sheet.name, row=start + 1)
+    for i in range(start + 1, len(rows)):
+        row = rows[i]
+        if not any(_filled(v) for v in row):
+            continue
+        respondent = row[respondent_col] if respondent_col < len(row) else None
+        if not _filled(respondent):
+            problems.error("the respondent cell is empty: whose answers are these?",
+                           sheet=sheet.name, row=i + 1, column=_col(respondent_col, header[respondent_col]))
+            continue
+        respondent = str(respondent).strip()
+        raw.answered.setdefault(respondent, (sheet.name, i + 1))
+        for j, relation in questions.items():
+            cell = row[j] if j < len(row) else None
+            for name in split_names(cell):
+                raw.reports.append(Report(respondent, name, relation, None, sheet.name, i + 1,
+                                          _col(j, header[j])))
+
+
+def _declared_relation_names(raw: RawSurvey) -> set[str]:
+    names = set(BUILTIN_RELATIONS)
+    for rec in raw.relations:
+        if _filled(rec.get("relation")):
+            names.add(_header_key(rec["relation"]))
+    return names
+
+
+def _sheet_mapping(sheet: Sheet, problems: Problems) -> dict:
+    records, _ = _table(sheet, {"column": ("column", "question", "header"), "relation": ("relation",)},
+                        ("column", "relation"), problems)
+    return {r["column"]: r["relation"] for r in records if _filled(r.get("column")) and _filled(r.get("relation"))}
+
+
+def parse_sheets(sheets: list[Sheet], problems: Problems, *, layout=None, questions=None,
+                 relation=None, single_file: bool = False) -> RawSurvey:
+    """Detect the layout of the sheets and read every report from them."""
+    by_key = {}
+    for s in sheets:
+        by_key.setdefault(s.key, s)
+    raw = RawSurvey(layout="", actors=None, actors_sheet=None, relations=[],
+                    relations_sheet=None, reports=[])
+    if "actors" in by_key:
+        sheet = by_key["actors"]
+        raw.actors, labels = _table(sheet, ACTOR_COLUMNS, ("actor",), problems)
+        raw.actors_sheet = sheet.name
+        if not raw.actors and "actor" in labels:
+            problems.error("the actors sheet has no members: add one row per cluster member below the header.",
+                           sheet=sheet.name, row=2)
+    if "relations" in by_key:
+        sheet = by_key["relations"]
+        raw.relations, _ = _table(sheet, RELATION_COLUMNS, ("relation",), problems)
+        for rec in raw.relations:
+            rec["_sheet"] = sheet.name
+        raw.relations_sheet = sheet.name
+    relation_names = _declared_relation_names(raw)
+
+    if layout is None:
+        if "ties" in by_key:
+            layout = "long"
+        elif questions is not None or "questions" in by_key:
+            layout = "form"
+        elif any(k in relation_names for k in by_key):
+            layout = "matrix"
+        elif single_file and sheets:
+            header = next((r for r in sheets[0].rows if any(_filled(v) for v in r)), [])
+            keys = {_header_key(h) for h in header if _filled(h)}
+            has = lambda canon: bool(keys & set(TIE_COLUMNS[canon]))  # noqa: E731
+            layout = "long" if has("respondent") and has("partner") else "matrix"
+        else:
+            found = ", ".join(repr(s.name) for s in sheets) or "none"
+            problems.error(
+                "cannot tell the survey layout. Use sheets 'actors' and 'ties' (long layout), one "
+                "sheet per relation such as 'supplier' or 'customer' (roster matrices), or a "
+                f"'questions' sheet with the form responses (form export). Sheets found: {found}.")
+            raw.layout = "unknown"
+            return raw
+    if layout not in LAYOUTS:
+        problems.error(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}.")
+        return raw
+    raw.layout = layout
+
+    if layout == "long":
+        ties = by_key.get("ties") or (sheets[0] if single_file else None)
+        if ties is None:
+            problems.error("missing required sheet 'ties' (one row per reported tie: respondent, "
+                           "partner, relation, strength).")
+            return raw
+        if raw.actors is None and not single_file:
+            problems.error("missing required sheet 'actors' (one row per cluster member, column "
+                           "'actor' with its id). Add it: the roster tells members from outside partners.")
+        required = ("respondent", "partner") + (() if relation else ("relation",))
+        records, labels = _table(ties, TIE_COLUMNS, required, problems)
+        if not records and all(c in labels for c in required):
+            problems.error("no ties: the sheet has a header but no reported tie below it.",
+                           sheet=ties.name, row=2)
+        for rec in records:
+            extra = {k: v for k, v in rec.items() if k not in TIE_COLUMNS and not k.startswith("_")}
+            raw.reports.append(Report(
+                rec.get("respondent"), rec.get("partner"), rec.get("relation") or relation,
+                rec.get("strength"), ties.name, rec["_row"], labels.get("partner"),
+                labels.get("strength"), extra))
+    elif layout == "matrix":
+        known = _Known(raw.actors)
+        matrices = [s for s in sheets if s.key in relation_names]
+        if single_file and not matrices and sheets:
+            rel = relation or sheets[0].name
+            if _header_key(rel) not in relation_names:
+                problems.error(f"a single roster matrix needs its relation: pass relation='supplier' "
+                               f"(or another) or name the file after it (got {sheets[0].name!r}).")
+                return raw
+            matrices = [sheets[0]]
+            names = {sheets[0].key: rel}
+        else:
+            names = {s.key: s.name for s in matrices}
+        for s in sheets:
+            if s not in matrices and s.key not in RESERVED_SHEETS:
+                problems.warning(f"sheet {s.name!r} was ignored: it is not a relation. If it is one, "
+                                 "declare it in the 'relations' sheet.", sheet=s.name)
+        for s in matrices:
+            _matrix_reports(s, _header_key(names[s.key]), known, raw, problems)
+    else:
+        mapping = dict(questions) if questions is not None else None
+        if mapping is None and "questions" in by_key:
+            mapping = _sheet_mapping(by_key["questions"], problems)
+        if not mapping:
+            problems.error("the form layout needs a mapping from columns to relations: a "
+                           "'questions' sheet (columns 'column' and 'relation') or questions={...}.")
+            return raw
+        responses = by_key.get("responses") or next(
+            (s for s in sheets if s.key not in RESERVED_SHEETS), None)
+        if responses is None:
+            problems.error("no sheet with the form responses (name it 'responses').")
+            return raw
+        _form_reports(responses, mapping, raw, problems)
+    return raw
