@@ -30,6 +30,7 @@ from scipy.sparse.csgraph import connected_components, shortest_path
 
 from .errors import NetkitError
 from .graph import _iter_edges, _weight_of, collapse, relations_of, select_relation
+from .holes import structural_holes
 
 __all__ = ["embeddedness", "ei_index", "EIResult", "compare_groups", "network_summary"]
 
@@ -379,7 +380,7 @@ def embeddedness(
     >>> _ = M.add_edge("b", "a", key="knowledge", relation="knowledge", weight=1.0)
     >>> p = embeddedness(M)
     >>> p.loc["a", ["trade_out", "knowledge_in", "degree", "coverage"]].tolist()
-    [2, 1, 2, 0.625]
+    [2.0, 1.0, 2.0, 0.625]
     """
     E = _edge_table(G, relations=relations, weight=weight, strength=strength)
     n = E.n
@@ -424,11 +425,10 @@ def embeddedness(
     core = nx.core_number(simple)
     cols["core_number"] = np.array([core[i] for i in range(n)], dtype=np.int64)
 
-    from .holes import structural_holes  # TEMP lazy import until netkit/holes.py lands
-
-    holes_input = G if relations is None else collapse(G, relations=relations, weight=weight)
-    holes_weight = weight if relations is None or weight is None else "weight"
-    holes = structural_holes(holes_input, weight=holes_weight)
+    if relations is None:
+        holes = structural_holes(G, weight=weight)
+    else:  # collapse sums the weights (or counts the ties), as structural_holes does
+        holes = structural_holes(collapse(G, relations=relations, weight=weight), weight="weight")
     cols["constraint"] = holes["constraint"].reindex(E.nodes).to_numpy(dtype=float)
     cols["coverage"] = _coverage(E)
 
@@ -746,8 +746,9 @@ def compare_groups(
     >>> import pandas as pd
     >>> df = pd.DataFrame({"x": [1.0, 2.0, 5.0, 6.0, 9.0], "sme": [True, True, False, False, False]})
     >>> r = compare_groups(df, "x", "sme", groups=[True, False])
-    >>> round(r.loc["x", "effect"], 4), r.loc["x", "p_value"], r.loc["x", "exact"]
-    (-5.1667, 0.1, True)
+    >>> row = r.loc["x"]  # SMEs 1.5 on average, large firms 6.67
+    >>> round(float(row.effect), 4), float(row.p_value), bool(row.exact), int(row.n_permutations)
+    (-5.1667, 0.1, True, 10)
     """
     columns = [column] if isinstance(column, str) else list(column)
     if by not in profile.columns:
@@ -848,7 +849,7 @@ def _average_distance(n, a, b, *, max_exact, n_sources, rng) -> tuple[float, boo
     for start in range(0, len(sources), 64):
         d = shortest_path(A, method="D", directed=False, unweighted=True, indices=sources[start : start + 64])
         total += d.sum()
-    return total / (len(sources) * (size - 1)), sampled
+    return float(total / (len(sources) * (size - 1))), bool(sampled)
 
 
 def network_summary(

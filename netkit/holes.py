@@ -50,18 +50,19 @@ def _arcs(G: nx.Graph, weight: str | None):
 
     Follows :func:`netkit.graph.collapse` (``combine="sum"``): a missing or NaN
     weight counts 1, an arc with ``directed=False`` in a directed graph counts
-    both ways. An undirected graph yields every edge both ways.
+    both ways. An undirected graph yields every edge both ways (as networkx and
+    igraph count it; only proportions of mutual weights matter).
     """
     if G.is_multigraph():
         G, weight = collapse(G, weight=weight), "weight"
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
-    adj = G.adj
-    counts = np.fromiter(map(len, adj.values()), np.int64, count=len(nodes))
+    rows = [nbrs for _, nbrs in G.adjacency()]  # same order as nodes
+    counts = np.fromiter(map(len, rows), np.int64, count=len(nodes))
     src = np.repeat(np.arange(len(nodes), dtype=np.int64), counts)
-    dst = np.fromiter(map(index.__getitem__, chain.from_iterable(adj.values())), np.int64,
+    dst = np.fromiter(map(index.__getitem__, chain.from_iterable(rows)), np.int64,
                       count=int(counts.sum()))
-    attrs = list(chain.from_iterable(nbrs.values() for nbrs in adj.values()))
+    attrs = list(chain.from_iterable(nbrs.values() for nbrs in rows))
     if weight is None:
         w = np.ones(len(attrs))
     else:

@@ -211,7 +211,8 @@ def _matrix_reports(sheet: Sheet, relation: str, known: _Known, raw: RawSurvey, 
 
     def header_like(row):
         cells = [v for v in row[1:] if _filled(v)]
-        if not cells or not all(label_like(v) for v in cells):
+        # a header names several partners; a data row of labels only (id, name) names one
+        if len(cells) < (2 if width > 3 else 1) or not all(label_like(v) for v in cells):
             return False
         numeric = any(not isinstance(v, str) for v in cells)
         return not numeric or len(cells) >= max(2, (width - 1) // 2)
