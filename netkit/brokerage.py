@@ -369,11 +369,16 @@ def betweenness(
     n / k times the dependencies summed over the pivots, which is unbiased,
     and column ``se`` gives its standard error
     ``n * sqrt((1 - k/n) * s_v^2 / k)``, where s_v^2 is the sample variance of
-    the pivots' dependencies on v (same scaling as the estimate). Roughly 95%
-    of nodes lie within 2 se of the exact value; se is itself estimated and
-    is 0 for a node no sampled pivot depends on, even if its true
-    betweenness is not 0. With k=None on a large graph, ``DEFAULT_PIVOTS``
-    (500) pivots are used.
+    the pivots' dependencies on v (same scaling as the estimate; se^2 is
+    unbiased for the variance of the estimate under sampling without
+    replacement). se falls like 1 / sqrt(k). It is not a guaranteed bound:
+    a node's dependencies are skewed (mostly 0, sometimes large), so
+    estimate +- 2 se covers the exact value less often than 95%. In netkit's
+    checks (Barabasi-Albert, Watts-Strogatz and random directed graphs of
+    400-500 nodes, k=100, 40 seeds) it covered 83-91% of the top decile of
+    nodes and 64-80% of all nodes; se is 0 for a node on which no sampled
+    pivot depends. Trust it for the main brokers, not for the periphery.
+    With k=None on a large graph, ``DEFAULT_PIVOTS`` (500) pivots are used.
 
     Parameters
     ----------
@@ -400,8 +405,10 @@ def betweenness(
     -------
     DataFrame
         Indexed by node (in ``G``'s order), column ``betweenness``, plus ``se``
-        when sampled. Isolates get 0. External partners (``in_cluster=False``)
-        are ordinary nodes: paths through them count.
+        when sampled (se is NaN when k = 1). ``attrs["method"]`` is "exact" or
+        "sampled"; sampled results also record ``attrs["k"]`` and the pivot
+        nodes ``attrs["pivots"]``. Isolates get 0. External partners
+        (``in_cluster=False``) are ordinary nodes: paths through them count.
 
     References
     ----------
@@ -448,13 +455,15 @@ def betweenness(
         # directed: / (n-1)(n-2) ordered pairs; undirected: (sum / 2) / ((n-1)(n-2) / 2), the same
         scale = 1.0 / ((n - 1) * (n - 2))
     if k is None:
-        return pd.DataFrame({"betweenness": total * scale}, index=pd.Index(nodes, name="node"))
+        frame = pd.DataFrame({"betweenness": total * scale}, index=pd.Index(nodes, name="node"))
+        frame.attrs.update(method="exact")
+        return frame
     mean = total / k
     var = np.maximum(total_sq / k - mean * mean, 0.0) * k / (k - 1) if k > 1 else np.full(n, np.nan)
     se = n * np.sqrt((1 - k / n) * var / k) * scale
-    return pd.DataFrame(
-        {"betweenness": n * mean * scale, "se": se}, index=pd.Index(nodes, name="node")
-    )
+    frame = pd.DataFrame({"betweenness": n * mean * scale, "se": se}, index=pd.Index(nodes, name="node"))
+    frame.attrs.update(method="sampled", k=k, pivots=[nodes[i] for i in sources])
+    return frame
 
 
 # --------------------------------------------------------------------------- cut points and bridges

@@ -153,9 +153,9 @@ def find_communities(
     "Consensus clustering in complex networks", Sci. Rep. 2:336:
     (1) run Louvain ``n_runs`` times on the network; (2) for each pair of
     actors (see ``pairs``) the share of runs that put them together is its
-    co-assignment; (3) shares below ``threshold`` are dropped (keeping each
-    actor's strongest pair, so nobody is cut off; Tandon et al. 2019 re-attach
-    such actors too); (4) run Louvain ``n_runs`` times on this weighted
+    co-assignment; (3) shares below ``threshold`` are dropped, except each
+    actor's strongest pair, so that no actor is cut off (Tandon et al. 2019
+    re-attach such actors too); (4) run Louvain ``n_runs`` times on this weighted
     co-assignment network; (5) stop when all these runs agree, otherwise go
     back to (2) with the new runs. After 10 rounds without agreement the run
     with the highest mean adjusted Rand index to the others of the last round
@@ -207,7 +207,7 @@ def find_communities(
     H = _weighted_projection(G, weight=weight, relations=relations)
     nodes = list(H.nodes())
     isolates = [v for v in nodes if H.degree(v) == 0]
-    core = H
+    core = H  # the non-isolates
     if isolates:  # a copy, not a subgraph view: a view may reorder the nodes
         core = H.copy()
         core.remove_nodes_from(isolates)
@@ -219,8 +219,7 @@ def find_communities(
     run_mod: list[float] = []
     stability = np.full(len(core_nodes), np.nan)
     if n_runs == 1:
-        core_labels = run(core, seed)
-        run_mod = [_modularity(H, core_nodes, core_labels)]
+        core_labels = run(core, seed)  # its modularity is the final one, added below
     elif core_nodes:
         rng = np.random.default_rng(seed)
         runs = np.vstack([run(core, int(s)) for s in rng.integers(_SEED_HIGH, size=n_runs)])
@@ -228,26 +227,28 @@ def find_communities(
         ties = _tie_pairs(core, core_nodes)
         pu, pv, share = _coassign(runs, pairs, ties)
         coassignment = _coassignment_frame(core_nodes, pu, pv, share, ties)
-        core_labels, converged = _consensus(core_nodes, runs, pu, pv, share, pairs, run, rng, threshold)
+        core_labels, converged = _consensus(runs, pu, pv, share, pairs, run, rng, threshold)
         stability = _actor_stability(core_labels, runs)
     else:  # no ties at all
         core_labels = np.zeros(0, dtype=np.int64)
         converged = True
 
     labels = _renumber(nodes, core_nodes, core_labels)
+    is_isolate = np.array([H.degree(v) == 0 for v in nodes], dtype=bool)
+    stability_all = np.full(len(nodes), np.nan)
+    stability_all[~is_isolate] = stability  # core_nodes are the non-isolates, in order
     membership = pd.DataFrame(
-        {
-            "community": labels,
-            "stability": pd.Series(stability, index=core_nodes, dtype=float).reindex(nodes).to_numpy(),
-            "isolate": [H.degree(v) == 0 for v in nodes],
-        },
-        index=pd.Index(nodes, name="node"),
+        {"community": labels, "stability": stability_all, "isolate": is_isolate},
+        index=pd.Index(nodes, name="node", tupleize_cols=False),
     )
-    communities = _community_table(H, nodes, labels, membership["stability"].to_numpy())
+    communities = _community_table(H, nodes, labels, stability_all)
+    modularity = _modularity(H, nodes, labels)
+    if n_runs == 1:
+        run_mod = [modularity]
     return CommunityResult(
         membership=membership,
         communities=communities,
-        modularity=_modularity(H, nodes, labels),
+        modularity=modularity,
         coassignment=coassignment,
         method=method,
         resolution=float(resolution),
@@ -339,7 +340,8 @@ def _canonical(labels: np.ndarray) -> np.ndarray:
 def _tie_pairs(core, core_nodes) -> tuple[np.ndarray, np.ndarray]:
     """Tied pairs (i < j, as node positions), self-loops left out."""
     pos = {v: i for i, v in enumerate(core_nodes)}
-    arr = np.array([(pos[u], pos[v]) for u, v in core.edges() if u != v], dtype=np.int64).reshape(-1, 2)
+    arr = np.array([(pos[u], pos[v]) for u, v in core.edges() if u != v], dtype=np.int64)
+    arr = arr.reshape(-1, 2)
     arr.sort(axis=1)
     return arr[:, 0], arr[:, 1]
 
@@ -371,7 +373,8 @@ def _coassignment_frame(core_nodes, pu, pv, share, ties) -> pd.DataFrame:
     tied = np.isin(pu * n + pv, ties[0] * n + ties[1])
     keep = share > 0
     names = np.empty(n, dtype=object)
-    names[:] = core_nodes
+    for i, v in enumerate(core_nodes):  # element by element: node ids may be tuples
+        names[i] = v
     frame = pd.DataFrame(
         {"u": names[pu[keep]], "v": names[pv[keep]], "share": share[keep], "tied": tied[keep]}
     )
@@ -384,7 +387,7 @@ def _sort_key(col: pd.Series) -> pd.Series:
     return col if col.name == "share" else col.map(str)
 
 
-def _consensus(core_nodes, runs, pu, pv, share, pairs, run, rng, threshold):
+def _consensus(runs, pu, pv, share, pairs, run, rng, threshold):
     """Lancichinetti & Fortunato (2012) consensus; returns (labels, converged)."""
     n_runs, n = runs.shape
     current = runs

@@ -27,7 +27,8 @@ Memory is linear in the number of ties plus the chunk; no n x n matrix.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import chain, permutations
+from itertools import chain, permutations, repeat
+from operator import is_
 
 import networkx as nx
 import numpy as np
@@ -66,7 +67,7 @@ def _arcs(G: nx.Graph, weight: str | None):
     if weight is None:
         w = np.ones(len(attrs))
     else:
-        raw = [d.get(weight, 1.0) for d in attrs]
+        raw = list(map(dict.get, attrs, repeat(weight), repeat(1.0)))
         try:
             if None in raw:
                 raise TypeError
@@ -79,8 +80,8 @@ def _arcs(G: nx.Graph, weight: str | None):
             ) from exc
         w[np.isnan(w)] = 1.0
     if G.is_directed():
-        both = np.fromiter((d.get("directed", True) is False for d in attrs), bool,
-                           count=len(attrs))
+        flags = map(dict.get, attrs, repeat("directed"), repeat(True))
+        both = np.fromiter(map(is_, flags, repeat(False)), bool, count=len(attrs))
         if both.any():
             src, dst = np.concatenate([src, dst[both]]), np.concatenate([dst, src[both]])
             w = np.concatenate([w, w[both]])
@@ -182,7 +183,7 @@ def _burt(G: nx.Graph, weight: str | None):
     np.maximum.at(largest, ego, w)
     p = w / strength[ego]
     p_to = w / strength[alter]  # p_qj for the arc j -> q
-    m_from = w / largest[ego]   # m_jq for the arc j -> q
+    m_from = w / largest[alter]   # m_jq for the arc j -> q
     triangles = _triangles(u, v, rank, n)
     c = (p + _masked_product(p, p_to, triangles, m)) ** 2
     redundancy = _masked_product(p, m_from, triangles, m)
@@ -325,12 +326,11 @@ def dyadic_constraint(G: nx.Graph, *, weight: str | None = None) -> pd.DataFrame
     """
     names, ego, alter, p, c, _, _ = _burt(G, weight)
     order = np.lexsort((alter, ego))
-    labels = np.empty(len(names), dtype=object)
-    labels[:] = names
+    labels = pd.Index(names)
     return pd.DataFrame(
         {
-            "ego": labels[ego[order]],
-            "alter": labels[alter[order]],
+            "ego": labels.take(ego[order]),
+            "alter": labels.take(alter[order]),
             "p": p[order],
             "constraint": c[order],
         }

@@ -98,7 +98,8 @@ def guimera_amaral_roles(G: nx.Graph, membership, *, weight: str | None = None) 
         )
     H = collapse(G, directed=False, weight=weight, combine="sum" if weight is not None else "max")
 
-    mod = pd.Series([module[v] for v in nodes], index=pd.Index(nodes, name="node"))
+    index = pd.Index(nodes, name="node", tupleize_cols=False)
+    mod = pd.Series([module[v] for v in nodes], index=index)
     codes, _ = pd.factorize(mod)
     pos = {v: i for i, v in enumerate(nodes)}
     edges = [(pos[u], pos[v], w) for u, v, w in H.edges(data="weight") if u != v]
@@ -278,7 +279,8 @@ def cognitive_roles(
     if openness_relations is None:
         open_rel = local_rel
     else:
-        open_rel = [openness_relations] if isinstance(openness_relations, str) else list(openness_relations)
+        open_rel = ([openness_relations] if isinstance(openness_relations, str)
+                    else list(openness_relations))
     combine = "sum" if weight is not None else "max"
     K = collapse(G, relations=local_rel, directed=True, weight=weight, combine=combine)
     X = K if open_rel == local_rel else collapse(
@@ -315,7 +317,7 @@ def cognitive_roles(
             "open": is_open,
             "role": roles,
         },
-        index=pd.Index(cluster, name="node"),
+        index=pd.Index(cluster, name="node", tupleize_cols=False),
     )
 
 

@@ -242,7 +242,7 @@ def test_ambiguous_actor_has_low_stability():
     assert res.communities.loc[1 - other, "stability"] < 0.95
 
 
-# --------------------------------------------------------------------------- determinism, isolates, labels
+# --------------------------------------------------------------------------- determinism, isolates
 
 
 @pytest.mark.parametrize("method", ["louvain", "networkx"])

@@ -109,14 +109,15 @@ class Survey:
 
 
 def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None, questions=None,
-                        relation=None, strength_scale=None, near_miss=85.0,
+                        relation=None, strength_scale=None, near_miss=85.0, aliases=None,
                         single_file=False) -> Survey:
     problems = Problems(file=source)
     raw = parse_sheets(sheets, problems, layout=layout, questions=questions, relation=relation,
                        single_file=single_file)
     if problems.has_errors or raw.layout not in LAYOUTS:
         raise SurveyError(problems.to_frame())
-    actors, ties, relations = assemble(raw, problems, strength_scale=strength_scale, near_miss=near_miss)
+    actors, ties, relations = assemble(raw, problems, strength_scale=strength_scale, near_miss=near_miss,
+                                       aliases=aliases)
     frame = problems.to_frame()
     if problems.has_errors:
         raise SurveyError(frame)
@@ -126,7 +127,7 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
 
 def read_survey(path, *, layout: str | None = None, questions: dict | None = None,
                 relation: str | None = None, strength_scale: tuple[float, float] | None = None,
-                near_miss: float = 85.0) -> Survey:
+                near_miss: float = 85.0, aliases: dict | None = None) -> Survey:
     """Read a survey of inter-firm ties from a workbook, CSV file or folder.
 
     Parameters
@@ -149,6 +150,9 @@ def read_survey(path, *, layout: str | None = None, questions: dict | None = Non
     near_miss : float
         Similarity (0-100, rapidfuzz ratio of normalised names) from which an
         unknown name is reported as a likely misspelling of a roster member.
+    aliases : dict, optional
+        More spellings of roster members, ``{written name: actor id}``: the
+        way to accept a near miss without editing the workbook.
 
     Returns
     -------
@@ -170,7 +174,8 @@ def read_survey(path, *, layout: str | None = None, questions: dict | None = Non
     sheets = read_sheets(path)
     single = path.is_file() and path.suffix.lower() in (".csv", ".tsv", ".txt")
     return _survey_from_sheets(sheets, str(path), layout=layout, questions=questions, relation=relation,
-                               strength_scale=strength_scale, near_miss=near_miss, single_file=single)
+                               strength_scale=strength_scale, near_miss=near_miss, aliases=aliases,
+                               single_file=single)
 
 
 def _frame_sheet(name: str, frame: pd.DataFrame) -> Sheet:
@@ -181,7 +186,7 @@ def _frame_sheet(name: str, frame: pd.DataFrame) -> Sheet:
 
 
 def survey_from_frames(actors: pd.DataFrame, ties: pd.DataFrame, *, relations: pd.DataFrame | None = None,
-                       strength_scale=None, near_miss: float = 85.0) -> Survey:
+                       strength_scale=None, near_miss: float = 85.0, aliases: dict | None = None) -> Survey:
     """Build a Survey from DataFrames in the long layout (same checks as a workbook).
 
     ``actors`` has a column (or index) ``actor``; ``ties`` has ``respondent``,
@@ -199,7 +204,8 @@ def survey_from_frames(actors: pd.DataFrame, ties: pd.DataFrame, *, relations: p
     sheets = [_frame_sheet("actors", actors), _frame_sheet("ties", ties)]
     if relations is not None:
         sheets.append(_frame_sheet("relations", relations))
-    return _survey_from_sheets(sheets, None, layout="long", strength_scale=strength_scale, near_miss=near_miss)
+    return _survey_from_sheets(sheets, None, layout="long", strength_scale=strength_scale, near_miss=near_miss,
+                               aliases=aliases)
 
 
 def describe_problems(survey_or_problems, *, limit: int | None = 50) -> str:

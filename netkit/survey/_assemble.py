@@ -184,10 +184,19 @@ def _index(actors: dict[str, dict]) -> NameIndex:
     return index
 
 
-def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_miss: float = 85.0):
+def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_miss: float = 85.0,
+             aliases: dict | None = None):
     """Return (actors, ties, relations) DataFrames from a parsed survey."""
     relations = _relations(raw, problems, strength_scale)
     actors = _actors(raw, problems)
+    for written, aid in (aliases or {}).items():
+        aid = _actor_id(aid)
+        if aid not in actors:
+            problems.error(f"aliases maps {written!r} to {aid!r}, which is not an actor id on the roster.")
+            continue
+        actors[aid]["_aliases"].append(str(written))
+        listed = [a for a in (actors[aid].get("aliases") or "").split("; ") if a]
+        actors[aid]["aliases"] = "; ".join(listed + [str(written)])
     roster_given = raw.actors is not None
     if not roster_given:
         labels = list(raw.answered) + list(raw.listed) + [r.respondent for r in raw.reports]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -125,48 +126,70 @@ def _check_zip(path: Path, kind: str) -> zipfile.ZipFile:
     return zf
 
 
-def _read_xlsx(path: Path) -> list[Sheet]:
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_ranges(zf: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
+    """Merged cell ranges of a worksheet part, read from its XML (1-based, inclusive)."""
+    from openpyxl.utils import column_index_from_string
+
+    data = zf.read(part.lstrip("/"))
+    return [(int(r0), column_index_from_string(c0.decode()), int(r1), column_index_from_string(c1.decode()))
+            for c0, r0, c1, r1 in _MERGE.findall(data)]
+
+
+def _load(path: Path, *, data_only: bool):
     import openpyxl
 
-    zf = _check_zip(path, "xlsx")
-    has_formulas = any(
-        b"<f" in zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/")
-    )
-    zf.close()
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation extensions,
             # default styles); they do not affect cell values.
             warnings.simplefilter("ignore", UserWarning)
-            wb = openpyxl.load_workbook(path, data_only=True)
-            wb_f = openpyxl.load_workbook(path, data_only=False) if has_formulas else None
+            return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many types on damaged files
         _fail(path, f"the workbook could not be opened ({type(exc).__name__}: {exc}). "
                     "Open it in a spreadsheet program and save it again as .xlsx.")
+
+
+def _read_xlsx(path: Path) -> list[Sheet]:
+    zf = _check_zip(path, "xlsx")
+    wb = _load(path, data_only=True)
     sheets = []
-    uncached = []
     for ws in wb.worksheets:
         rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+        part = getattr(ws, "_worksheet_path", None)
+        merged = _merged_ranges(zf, part) if part else []
         sheets.append(Sheet(ws.title, str(path), _trim(rows), merged))
-        if wb_f is not None:
-            wsf = wb_f[ws.title]
-            for frow, vrow in zip(wsf.iter_rows(), ws.iter_rows()):
-                for fc, vc in zip(frow, vrow):
-                    if fc.data_type == "f" and vc.value is None:
-                        uncached.append((ws.title, fc.row, fc.column_letter, fc.value))
     wb.close()
-    if uncached:
-        p = Problems(file=str(path))
-        for title, row, col, formula in uncached:
-            p.error(
-                f"cell holds the formula {formula!r} but no saved value (the file was written "
-                "by a program that does not calculate). Open the file in Excel or LibreOffice "
-                "and save it, or paste the values instead of the formulas.",
-                sheet=title, row=row, column=col,
-            )
-        raise SurveyError(p.to_frame())
+    has_formulas = any(b"<f" in zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/"))
+    zf.close()
+    if has_formulas:
+        _check_formulas(path, sheets)
     return sheets
+
+
+def _check_formulas(path: Path, sheets: list[Sheet]) -> None:
+    """Refuse formulas without a saved value: their cells would read as empty."""
+    from openpyxl.utils import get_column_letter
+
+    wb = _load(path, data_only=False)
+    p = Problems(file=str(path))
+    for ws, sheet in zip(wb.worksheets, sheets):
+        for i, row in enumerate(ws.iter_rows(values_only=True)):
+            for j, value in enumerate(row):
+                if isinstance(value, str) and value.startswith("="):
+                    cached = sheet.rows[i][j] if i < len(sheet.rows) and j < len(sheet.rows[i]) else None
+                    if cached is None:
+                        p.error(
+                            f"cell holds the formula {value!r} but no saved value (the file was written "
+                            "by a program that does not calculate). Open the file in Excel or LibreOffice "
+                            "and save it, or paste the values instead of the formulas.",
+                            sheet=ws.title, row=i + 1, column=get_column_letter(j + 1),
+                        )
+    wb.close()
+    if p.has_errors:
+        raise SurveyError(p.to_frame())
 
 
 def _read_ods(path: Path) -> list[Sheet]:

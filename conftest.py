@@ -1,0 +1,1 @@
+collect_ignore = ["netkit/__main__.py", "data/make_example_survey.py"]
