@@ -183,7 +183,7 @@ def _burt(G: nx.Graph, weight: str | None):
     np.maximum.at(largest, ego, w)
     p = w / strength[ego]
     p_to = w / strength[alter]  # p_qj for the arc j -> q
-    m_from = w / largest[alter]   # m_jq for the arc j -> q
+    m_from = w / largest[ego]   # m_jq for the arc j -> q
     triangles = _triangles(u, v, rank, n)
     c = (p + _masked_product(p, p_to, triangles, m)) ** 2
     redundancy = _masked_product(p, m_from, triangles, m)
@@ -281,7 +281,7 @@ def structural_holes(
                          minlength=n)
     hierarchy = np.full(n, np.nan)
     many = degree > 1
-    hierarchy[many] = spread[many] / (degree[many] * np.log(degree[many]))
+    hierarchy[many] = spread[many] / (degree[many] * np.log(degree[many]+1))
     frame = pd.DataFrame(
         {
             "degree": degree.astype(np.int64),
