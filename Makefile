@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 EXAMPLE := data/example_survey.xlsx
 OUT    := out/example
 
-.PHONY: install audit test lint bench example clean
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install audit test bench example clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +22,14 @@ install: $(STAMP)
 audit: $(STAMP)
 	$(BIN)/netkit validate $(EXAMPLE) --out $(OUT)
 
+## Debian's chromium for the browser tests (installed only where missing).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "chromium could not be installed"; exit 1; }
+
 ## Every test: unit tests, docstring examples and every notebook top to bottom.
-test: $(STAMP)
+test: $(STAMP) chromium
 	MPLBACKEND=Agg $(BIN)/python -m pytest tests netkit notebooks --doctest-modules --nbmake -q
 
 ## Regenerate the synthetic example survey from its seeded script.

@@ -301,8 +301,8 @@ def show(G: nx.Graph, *, height: int = 680, **options):
     from IPython.display import HTML
 
     page = map_html(G, height=f"{height - 120}px", **options)
-    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
-                'border:none" sandbox="allow-scripts"></iframe>')
+    return HTML(f'<div class="netkit-map"><iframe srcdoc="{html.escape(page, quote=True)}" '
+                f'style="width:100%;height:{int(height)}px;border:none" sandbox="allow-scripts"></iframe></div>')
 
 
 def plot(G: nx.Graph, *, color_by: str = "kind", size_by: pd.Series | None = None, ax=None, seed: int = 0,
