@@ -116,13 +116,13 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
                        single_file=single_file)
     if problems.has_errors or raw.layout not in LAYOUTS:
         raise SurveyError(problems.to_frame())
-    actors, ties, relations = assemble(raw, problems, strength_scale=strength_scale, near_miss=near_miss,
+    actors, ties, relations, spellings = assemble(raw, problems, strength_scale=strength_scale, near_miss=near_miss,
                                        aliases=aliases)
     frame = problems.to_frame()
     if problems.has_errors:
         raise SurveyError(frame)
     return Survey(actors=actors, ties=ties, problems=frame, relations=relations_frame(relations),
-                  layout=raw.layout, source=source)
+                  layout=raw.layout, source=source, meta={"spellings": spellings})
 
 
 def read_survey(path, *, layout: str | None = None, questions: dict | None = None,

@@ -251,6 +251,7 @@ def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_mi
         return aid
 
     reporters: set[str] = set()
+    spellings: dict[str, str] = {}  # every name as written -> actor id (for anonymising)
     seen: dict[tuple, int] = {}
     rows = []
     for rep in raw.reports:
@@ -305,6 +306,8 @@ def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_mi
                 problems.warning(f"strength {strength:g} is outside {scale} for {rel.name!r}; the tie is "
                                  "kept without a strength.", column=rep.strength_column or "strength", **where)
                 strength = None
+        spellings[" ".join(str(rep.respondent).split())] = respondent
+        spellings[" ".join(str(rep.partner).split())] = partner
         if partner == respondent:
             problems.warning(f"{actors[respondent]['name']!r} names itself as {rel.name}; self-ties are dropped.",
                              column=rep.column, **where)
@@ -349,7 +352,7 @@ def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_mi
     if quiet:
         problems.info(f"{len(quiet)} listed respondent(s) gave no tie in any matrix and count as non-respondents "
                       "(add a 'responded' column to the actors sheet to say otherwise).")
-    return _actor_frame(actors, externals), _tie_frame(rows), relations
+    return _actor_frame(actors, externals), _tie_frame(rows), relations, spellings
 
 
 def _actor_frame(actors: dict, externals: dict) -> pd.DataFrame:
