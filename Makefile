@@ -20,7 +20,7 @@ install: $(STAMP)
 
 ## The main job on the bundled (synthetic) example survey.
 audit: $(STAMP)
-	$(BIN)/netkit validate $(EXAMPLE) --out $(OUT)
+	$(BIN)/netkit audit $(EXAMPLE) --out $(OUT)
 
 ## Debian's chromium for the browser tests (installed only where missing).
 chromium:

@@ -53,29 +53,41 @@ EXTERNAL_KIND = {"Politecnico di Milano": "university", "Fraunhofer IVV": "unive
                  "Università di Bologna": "university", "ICE Agenzia": "agency"}
 
 
+# Three sub-districts, each with its own mix of trades, as real clusters have.
+REGION_SECTORS = {
+    "Valle Alta": {"machinery": 0.3, "components": 0.45, "electronics": 0.15, "services": 0.1},
+    "Valle Bassa": {"packaging": 0.45, "components": 0.3, "machinery": 0.1, "services": 0.15},
+    "Città": {"electronics": 0.35, "software": 0.3, "services": 0.2, "packaging": 0.15},
+}
+LARGE = [("Officine", "machinery", "Valle Alta"), ("Macchine", "machinery", "Valle Alta"),
+         ("Meccanica", "machinery", "Città"), ("Imballaggi", "packaging", "Valle Bassa"),
+         ("Packaging", "packaging", "Valle Bassa")]
+
+
 def _firms(rng):
     firms = []
     used = set()
     n_firms = 88
-    sectors = rng.choice(list(SECTOR_SHARE), size=n_firms, p=list(SECTOR_SHARE.values()))
-    for i, sector in enumerate(sectors):
-        while True:
-            name = f"{rng.choice(SECTORS[sector])} {rng.choice(SURNAMES)}"
-            if name not in used:
-                used.add(name)
-                break
-        large = i < 5
-        sector = "machinery" if large and i < 3 else ("packaging" if large else sector)
+    regions = rng.choice(REGIONS, size=n_firms, p=[0.4, 0.36, 0.24])
+    for i, region in enumerate(regions):
+        large = i < len(LARGE)
         if large:
+            word, sector, region = LARGE[i]
+            name = f"{word} {SURNAMES[i]} Group"
             employees = int(rng.integers(260, 900))
-            name = f"{['Officine', 'Macchine', 'Meccanica', 'Imballaggi', 'Packaging'][i]} {SURNAMES[i]} Group"
         else:
+            mix = REGION_SECTORS[str(region)]
+            sector = str(rng.choice(list(mix), p=list(mix.values())))
+            while True:
+                name = f"{rng.choice(SECTORS[sector])} {rng.choice(SURNAMES)}"
+                if name not in used:
+                    break
             employees = int(np.clip(rng.lognormal(2.6, 0.9), 2, 240))
+        used.add(name)
         turnover = round(float(employees * rng.uniform(0.08, 0.25)), 1) if rng.random() < 0.7 else None
         suffix = "S.p.A." if large else str(rng.choice(SUFFIXES))
         firms.append({"name": f"{name} {suffix}", "short": name, "kind": "firm", "sector": sector,
-                      "region": str(rng.choice(REGIONS, p=[0.4, 0.35, 0.25])), "employees": employees,
-                      "turnover": turnover, "large": large})
+                      "region": str(region), "employees": employees, "turnover": turnover, "large": large})
     return firms
 
 
@@ -95,20 +107,33 @@ def build(seed: int = SEED):
     large = [a for a in firms if a["large"]]
     smes = [a for a in firms if not a["large"]]
 
-    ties = {}  # (seller, buyer) -> strength ; undirected/other relations in separate dicts
+    ties = {}  # (seller, buyer) -> strength
+
     def add_trade(seller, buyer):
         if seller is not buyer:
             ties.setdefault((seller["actor"], buyer["actor"]), int(rng.integers(1, 6)))
+
+    def local(firm, pool, p_local):
+        same = [f for f in pool if f["region"] == firm["region"] and f is not firm]
+        other = [f for f in pool if f["region"] != firm["region"]]
+        return same if (same and rng.random() < p_local) or not other else other
+
+    suppliers = [s for s in smes if s["sector"] in ("components", "electronics", "packaging", "software", "services")]
     for big in large:
-        same = [s for s in smes if s["sector"] in ("components", "electronics", "packaging", "software")]
-        for s in rng.choice(same, size=12, replace=False):
-            add_trade(s, big)
+        for _ in range(12):
+            pool = local(big, suppliers, 0.85)
+            add_trade(pool[int(rng.integers(len(pool)))], big)
     for s in smes:
-        local = [f for f in smes if f["region"] == s["region"] and f is not s]
-        for f in rng.choice(local, size=int(rng.integers(1, 4)), replace=False):
-            add_trade(f, s)
+        for _ in range(int(rng.integers(1, 4))):
+            pool = local(s, smes, 0.9)
+            add_trade(pool[int(rng.integers(len(pool)))], s)
         if s["sector"] in ("machinery", "packaging") and rng.random() < 0.5:
-            add_trade(s, large[int(rng.integers(len(large)))])
+            pool = local(s, large, 0.8)
+            add_trade(s, pool[int(rng.integers(len(pool)))])
+        if s["sector"] in ("services", "software") and rng.random() < 0.6:
+            # service and software firms sell across the sub-districts: the cluster's bridges
+            for other in rng.choice(firms, size=3, replace=False):
+                add_trade(s, other)
     external_trade = []
     for f in firms:
         if rng.random() < (0.8 if f["large"] else 0.25):
@@ -116,7 +141,8 @@ def build(seed: int = SEED):
             external_trade.append((f["actor"], ext, "supplier" if rng.random() < 0.6 else "customer"))
     knowledge = {}
     for f in firms:
-        pool = [g for g in firms if g["sector"] == f["sector"] and g is not f] + large + unis
+        pool = [g for g in firms if g["sector"] == f["sector"] and g["region"] == f["region"] and g is not f]
+        pool += [g for g in large if g["region"] == f["region"]] + unis
         for g in rng.choice(pool, size=int(rng.integers(0, 3)), replace=False):
             if g is not f:
                 knowledge.setdefault((g["actor"], f["actor"]), int(rng.integers(1, 6)))
@@ -191,8 +217,8 @@ def _mess(actors, responded, reports, rng):
     reports = reports + extra
     dup = next(r for r in reports if r[0] == r1["actor"] and r[2] == "supplier")
     reports.append(list(dup))                                          # the same answer twice
-    # aliases: one large firm is known by its initials
-    actors[0]["aliases"] = "".join(w[0] for w in actors[0]["short"].split()[:2]).upper() + "G; " + actors[0]["short"]
+    # aliases: one large firm is also known by a shorter name
+    actors[0]["aliases"] = actors[0]["short"].split()[1] + " Group; " + actors[0]["short"]
     reports.append([respondents[5]["actor"], actors[0]["aliases"].split(";")[0], "customer", 5])
     reports.sort(key=lambda r: r[0])
     return reports

@@ -114,9 +114,10 @@ def analyse(survey: Survey, *, relation: str | None = None, group_by: str = "com
     firms = profile[(profile["kind"] == "firm") & profile["in_cluster"].astype(bool) & profile["is_sme"].notna()].copy()
     firms["is_sme"] = firms["is_sme"].astype(bool)
     compare = pd.DataFrame()
-    if firms["is_sme"].nunique() == 2:
-        compare = compare_groups(firms, ["degree", "local_ties", "external_ties", "institutional_ties",
-                                         "constraint", "mean_strength"], "is_sme", seed=seed)
+    columns = [c for c in ("degree", "local_ties", "external_ties", "institutional_ties", "constraint",
+                           "mean_strength") if firms.dropna(subset=[c])["is_sme"].nunique() == 2]
+    if columns:
+        compare = compare_groups(firms, columns, "is_sme", seed=seed)
         compare.index.name = "measure"
     ei_attr = "sector" if "sector" in actors and actors["sector"].notna().any() else "kind"
     ei = ei_index(G, ei_attr, seed=seed).groups

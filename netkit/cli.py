@@ -2,6 +2,7 @@
 
     netkit template OUT.xlsx          a blank survey workbook to send to members
     netkit validate SURVEY [-o DIR]   check a filled-in survey: problems and a summary
+    netkit audit SURVEY -o DIR        the network audit: report.html, metrics.xlsx, GraphML/GEXF, figures
 """
 
 from __future__ import annotations
@@ -30,7 +31,35 @@ def _parser() -> argparse.ArgumentParser:
                    help="scale of tie strengths for relations that do not declare one")
     v.add_argument("--how", choices=["union", "confirmed", "respondents"], default="union",
                    help="which reported ties make the graph (default: union)")
+    a = sub.add_parser("audit", help="run the network audit and write report.html, metrics.xlsx and more")
+    a.add_argument("survey", help="survey workbook (.xlsx, .ods), CSV file or folder of CSV files")
+    a.add_argument("-o", "--out", required=True, help="folder for the report and the other files")
+    a.add_argument("--anonymise", "--anonymize", action="store_true",
+                   help="replace every actor name with a stable code in every output")
+    a.add_argument("--relation", help="analyse one relation only (e.g. trade, knowledge)")
+    a.add_argument("--group-by", default="community",
+                   help="groups for brokerage roles: community (default) or an attribute such as sector or region")
+    a.add_argument("--seed", type=int, default=0, help="seed of every random step (default 0)")
+    a.add_argument("--runs", type=int, default=20, help="Louvain runs in the community consensus (default 20)")
+    a.add_argument("--title", help="title of the report")
+    a.add_argument("--quiet", action="store_true", help="do not show progress")
     return p
+
+
+def _audit(args) -> int:
+    from .audit import audit
+
+    try:
+        result = audit(args.survey, args.out, relation=args.relation, group_by=args.group_by, seed=args.seed,
+                       n_runs=args.runs, title=args.title, anonymise=args.anonymise, progress=not args.quiet)
+    except SurveyError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    out = Path(args.out).resolve()
+    print(f"Report: {out / 'report.html'}")
+    print(f"Also in {out}: " + ", ".join(sorted(str(p.relative_to(out)) for p in result.settings["files"]
+                                                  if p.name != "report.html")))
+    return 0
 
 
 def _summary_lines(survey, G) -> list[str]:
@@ -91,6 +120,8 @@ def main(argv=None) -> int:
             path = write_template(args.out)
             print(f"wrote blank survey workbook {path}")
             return 0
+        if args.command == "audit":
+            return _audit(args)
         return _validate(args)
     except NetkitError as exc:
         print(f"netkit: {exc}", file=sys.stderr)

@@ -33,7 +33,7 @@ def example_survey_path() -> Path:
     """The bundled SYNTHETIC example survey workbook (long layout, .xlsx).
 
     An invented packaging-machinery cluster of 97 members (88 firms, 4
-    universities, 5 agencies) and 20 outside partners, made by
+    universities, 5 agencies) and 18 outside partners, made by
     ``data/make_example_survey.py`` with a fixed seed.
     """
     return data_path("example_survey.xlsx")

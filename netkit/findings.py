@@ -13,11 +13,23 @@ import pandas as pd
 __all__ = ["cluster_findings", "community_brokers"]
 
 
+def _p(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."
+
+
 def _names(frame_or_index, names: pd.Series, limit: int = 8) -> str:
     ids = list(frame_or_index)
     shown = [str(names.get(i, i)) for i in ids[:limit]]
     more = len(ids) - len(shown)
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def community_brokers(edges: pd.DataFrame, membership: pd.Series) -> pd.DataFrame:
@@ -62,16 +74,19 @@ def cluster_findings(*, survey_summary: dict, actors: pd.DataFrame, communities:
         if rate < 0.8 else "Keep the survey going each year to follow the network.")
     if len(smes):
         no_inst = smes[smes["institutional_ties"] == 0]
-        add("institutions", f"{len(no_inst)} of {len(smes)} SMEs have no tie to a university or agency.",
+        add("institutions", f"{len(no_inst)} of {len(smes)} SMEs {'has' if len(no_inst) == 1 else 'have'} no tie "
+            "to a university or agency.",
             len(no_inst), "University linkage schemes, innovation vouchers, open days at research centres "
             "aimed at these firms.", no_inst.index)
         weak = smes[smes["local_ties"] <= low_tie_cutoff]
-        add("isolation", f"{len(weak)} of {len(smes)} SMEs have at most {low_tie_cutoff} tie inside the cluster"
-            + (f": {_names(weak.sort_values('local_ties').index, names)}." if len(weak) else "."),
+        verb = "has" if len(weak) == 1 else "have"
+        add("isolation", _sentence(f"{len(weak)} of {len(smes)} SMEs {verb} at most {_count(low_tie_cutoff, 'tie')} "
+            "inside the cluster" + (f": {_names(weak.sort_values('local_ties').index, names)}" if len(weak) else "")),
             len(weak), "Matchmaking and B2B meetings that introduce them to suppliers and customers in the cluster.",
             weak.index)
         closed = smes[smes["external_ties"] == 0]
-        add("openness", f"{len(closed)} of {len(smes)} SMEs name no partner outside the cluster.",
+        add("openness", f"{len(closed)} of {len(smes)} SMEs {'names' if len(closed) == 1 else 'name'} no partner "
+            "outside the cluster.",
             len(closed), "Trade missions and links to outside customers and knowledge sources.", closed.index)
     if len(between):
         top = between.iloc[0]
@@ -84,7 +99,7 @@ def cluster_findings(*, survey_summary: dict, actors: pd.DataFrame, communities:
         worst = cut.sort_values(["cut_off", "pieces"], ascending=False)
         first = worst.index[0]
         add("fragility", f"{len(cut)} actors are single points of failure; if {names.get(first, first)} left, "
-            f"{int(worst.iloc[0]['cut_off'])} actors would be cut off from the rest.",
+            f"{_count(int(worst.iloc[0]['cut_off']), 'actor')} would be cut off from the rest.",
             int(worst.iloc[0]["cut_off"]), "Back-up ties for the actors that depend on one contact.", cut.index[:10])
     if len(communities):
         solid = communities[communities["stability"] >= 0.7]
@@ -95,7 +110,7 @@ def cluster_findings(*, survey_summary: dict, actors: pd.DataFrame, communities:
         row = compare.loc["degree"]
         sig = row["p_value"] < 0.05
         add("SMEs", f"SMEs have {row['mean_True']:.1f} ties on average, large firms {row['mean_False']:.1f} "
-            f"(permutation test p = {row['p_value']:.3f}{', a real difference' if sig else ', could be chance'}).",
+            f"(permutation test {_p(row['p_value'])}{', a real difference' if sig else ', could be chance'}).",
             float(row["effect"]), "Involve SMEs in the projects led by the large firms." if sig else
             "No action specific to size.")
     return pd.DataFrame(rows, columns=["topic", "finding", "figure", "action", "actors"])

@@ -71,7 +71,7 @@ def make_figures(result: AuditResult, *, seed: int = 0) -> dict[str, bytes]:
     figs: dict[str, bytes] = {}
     a = result.actors
     G = result.graph
-    pos = layout_positions(G, seed=seed)
+    pos = layout_positions(G, seed=seed, groups=a["community"].dropna().to_dict())
     fig, ax = plt.subplots(figsize=(8.5, 6.8))
     plot(G, color_by="community", size_by=a["betweenness"], ax=ax, positions=pos, labels=6,
          title="The cluster network, coloured by community, sized by betweenness")
@@ -253,6 +253,11 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
                 ("communities", "4. Communities"), ("brokers", "5. Brokers"), ("smes", "6. SME embeddedness"),
                 ("findings", "7. Findings"), ("methods", "8. Method notes")]
     parts.append("<nav>" + "".join(f'<a href="#{i}">{_e(t)}</a>' for i, t in sections) + "</nav><main>")
+    brief = result.findings[result.findings["topic"] != "data"].head(4)
+    if len(brief):
+        parts.append('<section id="brief"><h2>In brief</h2><ul>' + "".join(
+            f"<li>{_e(t)}</li>" for t in brief["finding"]) + '</ul><p class="muted">Every finding, with a suggested '
+            'action, is in <a href="#findings">section 7</a>.</p></section>')
 
     # 1. data quality
     errors = result.problems
@@ -278,7 +283,8 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
                 ("agencies", kinds.get("agency", 0)), ("ties in the network", int(ns.get("ties", 0))),
                 ("density", f"{float(ns.get('density', float('nan'))):.3f}"),
                 ("communities", len(result.communities)), ("modularity", f"{result.modularity:.2f}")])]
-    summary = ns.to_frame("value")
+    summary = ns.drop(labels=[k for k in ("relation",) if k in ns.index]).to_frame("value")
+    summary.index = [str(i).replace("_", " ") for i in summary.index]
     summary.index.name = "measure"
     g.append(_table(summary, index="measure", caption="Whole-network summary (all relations, union of reports)"))
     per_rel = result.ties.groupby("relation").agg(ties=("relation", "size"), confirmed=("confirmed", "sum"))
@@ -290,11 +296,13 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
     # 3. map
     measure_cols = ["community", "stability", "degree", "betweenness", "constraint", "effective_size",
                     "local_ties", "external_ties", "institutional_ties"]
-    mf = map_fragment(result.graph, color_by=("kind", "community", "sector", "region", "size_class"),
+    mf = map_fragment(result.graph, color_by=("community", "kind", "sector", "region", "size_class"),
                       size_by=("betweenness", "degree", "effective_size", "constraint", "local_ties"),
                       measures=a[[c for c in measure_cols if c in a.columns]],
                       tooltip=("community", "degree", "betweenness", "constraint", "local_ties", "external_ties"),
-                      seed=result.settings.get("seed", 0), height="640px")
+                      seed=result.settings.get("seed", 0), height="640px",
+                      positions=layout_positions(result.graph, seed=result.settings.get("seed", 0),
+                                                 groups=a["community"].dropna().to_dict()))
     parts.append('<section id="map"><h2>3. Map of the cluster</h2><p class="muted">Hover over an actor for its key '
                  "figures; drag to move, scroll to zoom. Colour by kind or community, size by a measure, and show or "
                  "hide each kind of tie. Hollow dashed circles are partners outside the cluster; dashed lines are "
@@ -307,10 +315,9 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
          f"<p>{len(comm)} communities (modularity {result.modularity:.2f}). Stability is the share of "
          f"{result.settings.get('n_runs', '')} Louvain runs in which a community's members were grouped together: "
          "above 0.7 the grouping is solid, below 0.5 treat it as noise.</p>",
-         '<div class="grid2"><div>', _table(comm, columns=["size", "stability", "internal_ties", "external_ties",
-                                                            "density", "main_sector", "main_region", "members"],
-                                            index="community"), "</div><div>",
-         _img(figs, "communities", "Community sizes and stability"), "</div></div>",
+         _table(comm, columns=["size", "stability", "internal_ties", "external_ties", "density", "main_sector",
+                               "main_region", "members"], index="community"),
+         _img(figs, "communities", "Community sizes and stability"),
          "<h3>How far communities follow sector, region and kind</h3>",
          _table(result.agreement, index="attribute",
                 caption="Adjusted Rand index and normalised mutual information (0: unrelated, 1: the same grouping)"),

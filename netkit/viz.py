@@ -15,11 +15,11 @@ not move once drawn.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
 from importlib import resources
-from itertools import count
 
 import networkx as nx
 import numpy as np
@@ -34,7 +34,6 @@ KIND_COLORS = {"firm": "#3b6ea8", "university": "#e08a1e", "agency": "#3a9a5b", 
 RELATION_COLORS = {"trade": "#5a6f86", "knowledge": "#b5651d", "university": "#e08a1e", "agency": "#3a9a5b"}
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
            "#9c755f", "#bab0ac", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
-_ids = count()
 
 
 def vis_assets() -> str:
@@ -46,14 +45,33 @@ def vis_assets() -> str:
     return f"<style>{css}</style>\n<script>{js}</script>"
 
 
-def layout_positions(G: nx.Graph, *, seed: int = 0, scale: float = 1000.0) -> dict:
-    """Seeded spring-layout positions (networkx ``spring_layout`` on the undirected collapse)."""
+def layout_positions(G: nx.Graph, *, seed: int = 0, scale: float = 450.0, groups=None) -> dict:
+    """Seeded spring-layout positions (networkx ``spring_layout`` on the undirected collapse).
+
+    With ``groups`` (a mapping node -> community), ties inside a group pull
+    harder than ties across groups, so communities show as clusters on the map.
+    """
     H = collapse(G, directed=False)
     if H.number_of_nodes() == 0:
         return {}
-    k = 1.6 / math.sqrt(max(H.number_of_nodes(), 1))
-    pos = nx.spring_layout(H, seed=seed, k=k, iterations=200, weight=None)
-    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+    isolates = sorted((n for n in H if H.degree(n) == 0), key=str)
+    H.remove_nodes_from(isolates)
+    if groups is not None:
+        groups = dict(groups)
+        for u, v, d in H.edges(data=True):
+            same = groups.get(u) is not None and groups.get(u) == groups.get(v)
+            d["pull"] = 1.0 if same else 0.15
+    pos = {}
+    if H.number_of_nodes():
+        k = 1.6 / math.sqrt(H.number_of_nodes())
+        raw = nx.spring_layout(H, seed=seed, k=k, iterations=200, weight="pull" if groups is not None else None)
+        xy = np.array([raw[n] for n in H])
+        lo, hi = xy.min(axis=0), xy.max(axis=0)
+        xy = 2 * (xy - lo) / np.where(hi - lo > 0, hi - lo, 1) - 1
+        pos = {n: (float(x), float(y)) for n, (x, y) in zip(H, xy)}
+    for i, n in enumerate(isolates):  # actors without ties: a row under the network
+        pos[n] = (-1 + 2 * (i + 0.5) / len(isolates), -1.2)
+    return {n: (x * scale, y * scale) for n, (x, y) in pos.items()}
 
 
 def _json_for_script(obj) -> str:
@@ -89,7 +107,7 @@ def _groups(G, attribute: str, measures: pd.DataFrame | None):
     return values, palette
 
 
-def _map_data(G, *, color_by, size_by, measures, tooltip, seed, positions):
+def _map_data(G, *, color_by, size_by, measures, tooltip, seed, positions, label_top=12):
     if G.number_of_nodes() == 0:
         raise NetkitError("the graph has no nodes to draw")
     if measures is not None:
@@ -145,6 +163,7 @@ def _map_data(G, *, color_by, size_by, measures, tooltip, seed, positions):
         "relationColors": {r: RELATION_COLORS.get(r, PALETTE[i % len(PALETTE)]) for i, r in enumerate(relations)},
         "colorModes": color_modes, "palettes": {m: groups[m][1] for m in color_modes},
         "sizeModes": list(sizes), "defaultSize": size_by[0] if size_by and size_by[0] in sizes else "ties",
+        "labelTop": int(label_top),
     }
 
 
@@ -159,16 +178,18 @@ _MAP_JS = r"""
   function scale(mode) {
     var vals = data.nodes.map(function (n) { return n.sizes[mode]; }).filter(function (v) { return v !== null && v !== undefined; });
     var lo = Math.min.apply(null, vals.concat([0])), hi = Math.max.apply(null, vals.concat([1]));
-    return function (v) { return (v === null || v === undefined) ? 6 : 8 + 32 * (v - lo) / ((hi - lo) || 1); };
+    return function (v) { return (v === null || v === undefined) ? 5 : 5 + 19 * (v - lo) / ((hi - lo) || 1); };
   }
   function nodeItems() {
     var s = scale(sizeMode), pal = data.palettes[colorMode];
+    var ranked = data.nodes.map(function (n) { return [n.sizes[sizeMode] || 0, n.id]; })
+      .sort(function (a, b) { return b[0] - a[0]; }).slice(0, data.labelTop).map(function (p) { return p[1]; });
     return data.nodes.map(function (n) {
       var c = pal[n.groups[colorMode]] || '#999999';
-      return { id: n.id, label: n.label, title: n.title, x: n.x, y: n.y, shape: 'dot', size: s(n.sizes[sizeMode]),
+      return { id: n.id, label: ranked.indexOf(n.id) >= 0 ? n.label : undefined, title: n.title, x: n.x, y: n.y, shape: 'dot', size: s(n.sizes[sizeMode]),
                color: { background: n.external ? '#ffffff' : c, border: c, highlight: { background: c, border: '#222' } },
                borderWidth: n.external ? 3 : 1, shapeProperties: { borderDashes: n.external ? [4, 3] : false },
-               font: { size: 12, color: '#222' } };
+               font: { size: 15, color: '#222', strokeWidth: 3, strokeColor: '#ffffff' } };
     });
   }
   function edgeItems() {
@@ -231,17 +252,23 @@ div.vis-tooltip { white-space: pre-line; font-family: inherit; max-width: 340px;
 
 
 def map_fragment(G: nx.Graph, *, color_by=("kind",), size_by=(), measures: pd.DataFrame | None = None,
-                 tooltip=(), seed: int = 0, positions: dict | None = None, height: str = "620px") -> str:
-    """The map as an HTML fragment (needs :func:`vis_assets` once in the page)."""
+                 tooltip=(), seed: int = 0, positions: dict | None = None, height: str = "620px",
+                 label_top: int = 12) -> str:
+    """The map as an HTML fragment (needs :func:`vis_assets` once in the page).
+
+    The ``label_top`` largest actors (by the current size measure) are
+    labelled; every actor shows its name in its tooltip.
+    """
     data = _map_data(G, color_by=list(color_by), size_by=list(size_by), measures=measures,
-                     tooltip=list(tooltip), seed=seed, positions=positions)
-    root = f"nkmap{next(_ids)}"
+                     tooltip=list(tooltip), seed=seed, positions=positions, label_top=label_top)
+    payload = _json_for_script(data)
+    root = "nkmap-" + hashlib.sha1(payload.encode("utf-8")).hexdigest()[:10]  # stable: same data, same page
     return (
         f'<div class="nk-map" id="{root}">'
         f'<div class="nk-controls"></div>'
         f'<div class="nk-canvas" style="height:{html.escape(height)}"></div>'
         f'<div class="nk-legend"></div></div>\n'
-        f'<script type="application/json" id="{root}-data">{_json_for_script(data)}</script>\n'
+        f'<script type="application/json" id="{root}-data">{payload}</script>\n'
         f"<script>{_MAP_JS.replace('ROOT_ID', json.dumps(root))}</script>"
     )
 

@@ -50,12 +50,12 @@ def test_validate_example_writes_results(tmp_path, capsys):
     code = main(["validate", str(netkit.datasets.example_survey_path()), "--out", str(tmp_path)])
     assert code == 0
     text = capsys.readouterr().out
-    assert "members on the roster: 97" in text and "outside partners named: 20" in text
+    assert "members on the roster: 97" in text and "outside partners named: 18" in text
     assert "empty row skipped" in text
     problems = pd.read_csv(tmp_path / "problems.csv")
     assert set(problems["severity"]) == {"warning"}
     G = nx.read_graphml(tmp_path / "network.graphml", force_multigraph=True)
-    assert G.number_of_nodes() == 117
+    assert G.number_of_nodes() == 115
     assert len(pd.read_csv(tmp_path / "ties.csv")) == len(netkit.datasets.load_example_survey().ties)
 
 

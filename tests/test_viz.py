@@ -87,7 +87,7 @@ def test_map_draws_every_actor_offline(tmp_path, offline_page, artifacts):
     path.write_text(map_html(G, title="Example cluster (synthetic)"), encoding="utf-8")
     page = offline_page.open(path)
     info = _drawn(page)
-    assert info["nodes"] == info["onCanvas"] == G.number_of_nodes() == 117
+    assert info["nodes"] == info["onCanvas"] == G.number_of_nodes() == 115
     assert info["edges"] == G.number_of_edges()
     assert info["ink"] > 2000  # the canvas really has a drawing on it
     assert offline_page.outside == [] and offline_page.console_errors == []
