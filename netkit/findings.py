@@ -88,12 +88,18 @@ def cluster_findings(*, survey_summary: dict, actors: pd.DataFrame, communities:
         add("openness", f"{len(closed)} of {len(smes)} SMEs {'names' if len(closed) == 1 else 'name'} no partner "
             "outside the cluster.",
             len(closed), "Trade missions and links to outside customers and knowledge sources.", closed.index)
+    def label(c: int) -> str:
+        if "main_region" not in communities or c not in communities.index:
+            return f"community {c}"
+        hint = str(communities.at[c, "main_region"] or "").split(" (")[0]
+        return f"community {c} ({hint})" if hint else f"community {c}"
+
     if len(between):
         top = between.iloc[0]
         a, b = int(top["community_a"]), int(top["community_b"])
         carriers = list(top["top_actors"])
         add("brokers", f"{len(carriers)} actors ({_names(carriers, names)}) carry {top['top_share']:.0%} of the "
-            f"{int(top['ties'])} ties between communities {a} and {b}.", float(top["top_share"]),
+            f"{int(top['ties'])} ties between {label(a)} and {label(b)}.", float(top["top_share"]),
             "Brokerage events between the two groups, so that their link does not rest on a few firms.", carriers)
     if len(cut):
         worst = cut.sort_values(["cut_off", "pieces"], ascending=False)

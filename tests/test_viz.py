@@ -125,3 +125,34 @@ def test_injected_names_stay_text_in_the_browser(tmp_path, offline_page):
     assert INJECTIONS[0] in tip.inner_text()
     assert tip.locator("img").count() == 0
     assert offline_page.dialogs == []
+
+
+def test_map_shown_in_a_notebook_draws_offline(tmp_path, offline_page):
+    """Run netkit.show in a real Jupyter kernel (as nbmake does) and open its output in Chromium."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import numpy as np, networkx as nx, netkit\n"
+        "G = nx.Graph()\n"
+        "G.add_edges_from([(np.int64(1), np.int64(2)), (np.int64(2), np.int64(3))])\n"
+        "nx.set_node_attributes(G, {np.int64(1): '<img src=x onerror=alert(1)>'}, 'name')\n"
+        "netkit.show(G, title='in a notebook')")])
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    output = nb.cells[0].outputs[0]["data"]["text/html"]
+    srcdoc = re.search(r'srcdoc="([^"]*)"', output).group(1)
+    import html as _html
+
+    path = tmp_path / "from-notebook.html"
+    path.write_text(f"<!DOCTYPE html><html><body>{output}</body></html>", encoding="utf-8")
+    inner = tmp_path / "inner.html"
+    inner.write_text(_html.unescape(srcdoc), encoding="utf-8")
+    page = offline_page.open(inner)
+    page.wait_for_selector(".nk-map[data-drawn=true]", timeout=20000)
+    assert page.evaluate("() => Object.values(window.netkitMaps)[0].nodes.length") == 3
+    assert offline_page.outside == [] and offline_page.console_errors == [] and offline_page.dialogs == []
+    # the iframe as Jupyter shows it draws too
+    page = offline_page.open(path)
+    frame = page.frame_locator("iframe")
+    frame.locator(".nk-map[data-drawn=true]").wait_for(timeout=20000)
+    assert offline_page.dialogs == []
