@@ -232,6 +232,18 @@ def test_expected_hand_computed_on_strike():
     var_t = 506 * p * (1 - p) + 2 * 23 * 22 * 21 * d**3 * (1 - d) ** 3
     assert res.z.loc["Bob", "total"] == pytest.approx((36 - 506 * p) / math.sqrt(var_t))
     assert res.group_sizes.to_dict() == {3: 11, 2: 9, 1: 4}
+    # Variances for Domingo (n_i = 4), q = d^3 (1 - d)^3, each = E (1 - p) + extra * q with extra:
+    # coordinator 2*3*2*1 = 12; itinerant 2 (9*8*7 + 11*10*9) = 2988;
+    # representative 2 (3 * choose(20, 2) + 20 * choose(3, 2)) = 2 (570 + 60) = 1260;
+    # liaison 4 (9 * choose(24-9-4, 2) + 11 * choose(24-11-4, 2)) = 4 (9*55 + 11*36) = 3564;
+    # total 2 * 23 * 22 * 21 = 21252.
+    q = d**3 * (1 - d) ** 3
+    pairs = [6, 182, 60, 60, 198, 506]
+    extra = [12, 2988, 1260, 1260, 3564, 21252]
+    sd = [math.sqrt(c * p * (1 - p) + x * q) for c, x in zip(pairs, extra)]
+    assert res.sd.loc["Domingo"].tolist() == pytest.approx(sd)
+    # Alejandro (group 1) is representative 3 times: z = (3 - 60 p) / sd
+    assert res.z.loc["Alejandro", "representative"] == pytest.approx((3 - 60 * p) / sd[2])
 
 
 # --------------------------------------------------------------------------- betweenness
