@@ -280,13 +280,14 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
     kinds = s.get("kinds", {})
     g = ['<section id="glance"><h2>2. The cluster at a glance</h2>',
          _kpis([("firms", kinds.get("firm", 0)), ("of which SMEs", s["smes"]), ("universities", kinds.get("university", 0)),
-                ("agencies", kinds.get("agency", 0)), ("ties in the network", int(ns.get("ties", 0))),
+                ("agencies", kinds.get("agency", 0)), ("ties in the network", result.graph.number_of_edges()),
                 ("density", f"{float(ns.get('density', float('nan'))):.3f}"),
                 ("communities", len(result.communities)), ("modularity", f"{result.modularity:.2f}")])]
     summary = ns.drop(labels=[k for k in ("relation",) if k in ns.index]).to_frame("value")
     summary.index = [str(i).replace("_", " ") for i in summary.index]
     summary.index.name = "measure"
-    g.append(_table(summary, index="measure", caption="Whole-network summary (all relations, union of reports)"))
+    g.append(_table(summary, index="measure", caption="Whole-network summary (all relations, union of reports; "
+                    "undirected ties count as arcs both ways in the directed measures)"))
     per_rel = result.ties.groupby("relation").agg(ties=("relation", "size"), confirmed=("confirmed", "sum"))
     per_rel["confirmed share"] = per_rel["confirmed"] / per_rel["ties"]
     g.append(_table(per_rel, index="relation", caption="Ties by relation"))
@@ -355,7 +356,8 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
          _img(figs, "embeddedness", "Ties of SMEs and large firms"),
          "<h3>SMEs against large firms</h3>",
          _table(result.compare, columns=["mean_True", "mean_False", "effect", "p_value"], index="measure",
-                caption="mean_True: SMEs, mean_False: large firms; p-value of a permutation test"),
+                caption="mean_True: SMEs, mean_False: large firms; effect: large firms minus SMEs; "
+                "p-value of a permutation test"),
          "<h3>The least embedded SMEs</h3>",
          _table(least, columns=["name", "sector", "region", "local_ties", "external_ties", "institutional_ties",
                                 "responded"], index="actor"),
