@@ -51,7 +51,8 @@ def _community_profile(actors: pd.DataFrame, communities: pd.DataFrame) -> pd.Da
                 return "" if counts.empty else f"{counts.index[0]} ({counts.iloc[0] / len(group):.0%})"
             out[label] = actors.groupby("community").apply(top, include_groups=False).reindex(out.index)
     out["members"] = actors.groupby("community")["name"].apply(
-        lambda names: ", ".join(sorted(map(str, names))[:6]) + (" ..." if len(names) > 6 else "")).reindex(out.index)
+        lambda names: ", ".join(sorted(map(str, names))[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    ).reindex(out.index)
     return out
 
 

@@ -202,8 +202,11 @@ figcaption { font-size:12.5px; color:var(--muted); }
 .grid2 { display:grid; grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); gap:18px; }
 dl.methods dt { font-weight:600; margin-top:8px; } dl.methods dd { margin:2px 0 0 0; font-size:14px; }
 footer { color:var(--muted); font-size:12.5px; padding:20px 32px; }
-@media print { nav { display:none; } section { break-inside:avoid-page; } header.top { background:#fff; color:var(--ink);
-  border-bottom:2px solid var(--accent); } .nk-canvas { height:520px !important; } }
+@media print { nav { display:none; } header.top { background:#fff; color:var(--ink); border-bottom:2px solid var(--accent); }
+  body { font-size:12px; } main { padding:0 8px; max-width:none; } h2, h3, caption { break-after:avoid; }
+  tr, figure, .finding, .kpi { break-inside:avoid; } .tablewrap { overflow:visible; }
+  table { width:100%; font-size:11px; } td { overflow-wrap:anywhere; } .grid2 { display:block; }
+  .nk-canvas { height:480px !important; } #map { break-before:page; } }
 """
 
 _METHODS = [
