@@ -59,7 +59,9 @@ def inter_firm_network(n: int, m: int, seed: int) -> nx.DiGraph:
         src = by_fitness(np.zeros(size), np.full(size, cum[-1]))
         local = rng.random(size) < 0.8
         g = region[src]
-        dst = np.where(local, by_fitness(start_cum[g], total[g]), by_fitness(np.zeros(size), np.full(size, cum[-1])))
+        near = by_fitness(start_cum[g], total[g])
+        anywhere = by_fitness(np.zeros(size), np.full(size, cum[-1]))
+        dst = np.where(local, near, anywhere)
         for u, v in zip(src.tolist(), dst.tolist()):
             if u != v:
                 arcs.add((u, v))
@@ -105,7 +107,8 @@ def run(n: int, m: int, repeat: int, seed: int = 1) -> list[tuple]:
     t, res = timed(lambda: find_communities(G, seed=seed, method="networkx"), repeat)
     rows.append(("netkit find_communities (method='networkx')", t,
                  q_of(res.membership["community"].to_dict()), len(res.communities)))
-    t, comms = timed(lambda: nx.community.louvain_communities(H, weight="weight", seed=seed), repeat)
+    t, comms = timed(lambda: nx.community.louvain_communities(H, weight="weight", seed=seed),
+                     repeat)
     rows.append(("networkx louvain_communities (direct)", t, q_of_sets(comms), len(comms)))
     random.seed(seed)  # python-igraph draws from Python's random module
     t, cl = timed(lambda: g.community_multilevel(weights="weight"), repeat)
@@ -131,9 +134,10 @@ def main(argv=None) -> None:
         rows = run(n, m, repeat)
         t_ig = rows[-1][1]
         for name, t, q, k in rows:
-            print(f"| {n:,} | {m:,} | {name} | {t:.3f} | {t / t_ig:.1f} | {q:.4f} | {k} |", flush=True)
-    print("\ntime: best of 3 at 5,000 actors, one run at 50,000; every implementation is given "
-          "seed 1; netkit's times include collapsing the graph and building its tables.")
+            print(f"| {n:,} | {m:,} | {name} | {t:.3f} | {t / t_ig:.1f} | {q:.4f} | {k} |",
+                  flush=True)
+    print("\ntime: best of 3 at 5,000 actors, one run otherwise; every implementation is "
+          "given seed 1; netkit's times include collapsing the graph and building its tables.")
 
 
 if __name__ == "__main__":

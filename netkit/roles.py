@@ -126,10 +126,9 @@ def guimera_amaral_roles(G: nx.Graph, membership, *, weight: str | None = None) 
     inside = mod_idx == codes[node_idx]
     within = np.bincount(node_idx[inside], weights=kis[inside], minlength=n)
 
-    stats = pd.Series(within).groupby(codes).agg(["mean", lambda x: x.std(ddof=0)])
-    stats.columns = ["mean", "sd"]
-    mean = stats["mean"].to_numpy()[codes]
-    sd = stats["sd"].to_numpy()[codes]
+    by_module = pd.Series(within).groupby(codes)
+    mean = by_module.transform("mean").to_numpy()
+    sd = by_module.transform("std", ddof=0).to_numpy()  # population sd; 0 for a module of one
     with np.errstate(invalid="ignore", divide="ignore"):
         z = np.where(sd > _EPS, (within - mean) / np.where(sd > _EPS, sd, 1.0), np.nan)
 

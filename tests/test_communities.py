@@ -220,6 +220,26 @@ def test_ties_and_all_give_same_stability():
     assert b.coassignment["tied"].sum() == len(a.coassignment)
 
 
+def test_without_agreement_the_medoid_run_is_taken(monkeypatch):
+    # no consensus round allowed: the run with the highest mean ARI to the others is taken
+    ig = pytest.importorskip("igraph")
+    import netkit.communities as nc
+
+    monkeypatch.setattr(nc, "_MAX_ROUNDS", 0)
+    G = nx.karate_club_graph()
+    n_runs, seed = 6, 21
+    res = find_communities(G, seed=seed, n_runs=n_runs, weight=None)
+    assert res.converged is False
+    H = collapse(G, directed=False, weight=None, combine="max")
+    seeds = np.random.default_rng(seed).integers(2**31 - 1, size=n_runs)
+    parts = [community_louvain.best_partition(H, random_state=int(s)) for s in seeds]
+    labels = [[p[v] for v in H] for p in parts]
+    mean_ari = [np.mean([ig.compare_communities(a, b, method="adjusted_rand")
+                         for j, b in enumerate(labels) if j != i]) for i, a in enumerate(labels)]
+    medoid = parts[int(np.argmax(mean_ari))]
+    assert _same_partition(res.membership["community"].to_dict(), medoid)
+
+
 def test_actor_stability_hand_worked():
     consensus = np.array([0, 0, 0, 1, 1])
     runs = np.array([[0, 0, 0, 1, 1],
