@@ -192,8 +192,8 @@ def audit(survey, out_dir, *, relation: str | None = None, group_by: str = "comm
     --------
     >>> import tempfile, netkit
     >>> result = netkit.audit(netkit.datasets.example_survey_path(), tempfile.mkdtemp(), n_runs=3)
-    >>> sorted(p.name for p in result.settings["files"])[:3]
-    ['metrics.xlsx', 'network.gexf', 'network.graphml']
+    >>> sorted(p.name for p in result.settings["files"] if p.suffix != ".png")
+    ['metrics.xlsx', 'network.gexf', 'network.graphml', 'report.html']
     """
     say = _Progress(progress)
     synthetic = False
