@@ -299,6 +299,23 @@ def test_no_dense_matrix():
     assert result["effective_size"].to_numpy() == pytest.approx(4 - 2 * 3 / 4)
 
 
+def peak_bytes(fn):
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_networkx_effective_size_is_dense_and_netkit_is_not():
+    n = 2_000
+    G = nx.circulant_graph(n, [1, 2])
+    dense = n * n * 8  # 32 MB
+    assert peak_bytes(lambda: nx.effective_size(G)) >= dense
+    assert peak_bytes(lambda: structural_holes(G)) < dense / 10
+
+
 # -------------------------------------------------------------- published values
 
 
