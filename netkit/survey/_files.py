@@ -18,6 +18,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _MAX_UNPACKED = 1 << 30  # 1 GiB unpacked is far beyond any survey
 _MAX_RATIO = 1000  # compression ratio of a zip bomb, not of a spreadsheet
+# what damaged archives and sheets raise inside zipfile, zlib and openpyxl (ParseError is a SyntaxError)
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError, TypeError,
+            AttributeError, IndexError, SyntaxError)  # ParseError is a SyntaxError
 
 
 @dataclass
@@ -104,7 +108,10 @@ def _check_zip(path: Path, kind: str) -> zipfile.ZipFile:
         _fail(path, "this is a zip archive but not an Excel workbook (no xl/workbook.xml): "
                     "was another kind of file renamed to .xlsx? Save the survey as .xlsx.")
     if kind == "ods":
-        mime = zf.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+        try:
+            mime = zf.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+        except _DAMAGED:
+            mime = ""
         if "content.xml" not in names or "spreadsheet" not in mime:
             _fail(path, "this is not an OpenDocument spreadsheet (.ods): was another kind of "
                         "file renamed? Save the survey as .ods or .xlsx.")
@@ -117,8 +124,13 @@ def _check_zip(path: Path, kind: str) -> zipfile.ZipFile:
                         "If it is a real survey, save it again from a spreadsheet program.")
     for info in zf.infolist():
         if info.filename.endswith(".xml") or info.filename.endswith(".rels"):
-            with zf.open(info) as fh:
-                head = fh.read(65536)
+            try:
+                with zf.open(info) as fh:
+                    head = fh.read(65536)
+            except _DAMAGED as exc:
+                zf.close()
+                _fail(path, f"the file is damaged (part {info.filename!r}: {exc}). Open it in a spreadsheet "
+                            "program and save it again.")
             if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
                 _fail(path, f"refused: part {info.filename!r} declares XML entities, which "
                             "spreadsheet programs never write (a possible 'XML bomb'). "
@@ -138,32 +150,59 @@ def _merged_ranges(zf: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, 
             for c0, r0, c1, r1 in _MERGE.findall(data)]
 
 
-def _load(path: Path, *, data_only: bool):
+def _damaged(path: Path, exc: Exception):
+    _fail(path, f"the workbook could not be opened: it is damaged ({type(exc).__name__}: {exc}). "
+                "Open it in a spreadsheet program and save it again as .xlsx.")
+
+
+def _read_workbook(path: Path, *, data_only: bool, read):
+    """Open the workbook from our own file handle, run ``read(wb)``, always close the file.
+
+    openpyxl reads sheets lazily in read-only mode, so damage inside a sheet
+    only shows while rows are read: both steps are guarded here.
+    """
     import openpyxl
 
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about features it drops (data validation extensions,
-            # default styles); they do not affect cell values.
-            warnings.simplefilter("ignore", UserWarning)
-            return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
-    except Exception as exc:  # openpyxl raises many types on damaged files
-        _fail(path, f"the workbook could not be opened ({type(exc).__name__}: {exc}). "
-                    "Open it in a spreadsheet program and save it again as .xlsx.")
+    with open(path, "rb") as fh:
+        try:
+            with warnings.catch_warnings():
+                # openpyxl warns about features it drops (data validation extensions,
+                # default styles); they do not affect cell values.
+                warnings.simplefilter("ignore", UserWarning)
+                wb = openpyxl.load_workbook(fh, read_only=True, data_only=data_only)
+                try:
+                    return read(wb)
+                finally:
+                    wb.close()
+        except SurveyError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - openpyxl and defusedxml raise many types on bad files
+            if type(exc).__module__.startswith("defusedxml"):
+                _fail(path, "refused: the workbook declares XML entities, which spreadsheet programs never "
+                            "write (a possible 'XML bomb'). Save the survey again from a spreadsheet program.")
+            _damaged(path, exc)
 
 
 def _read_xlsx(path: Path) -> list[Sheet]:
     zf = _check_zip(path, "xlsx")
-    wb = _load(path, data_only=True)
-    sheets = []
-    for ws in wb.worksheets:
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        part = getattr(ws, "_worksheet_path", None)
-        merged = _merged_ranges(zf, part) if part else []
-        sheets.append(Sheet(ws.title, str(path), _trim(rows), merged))
-    wb.close()
-    has_formulas = any(b"<f" in zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/"))
-    zf.close()
+    try:
+        def read(wb):
+            sheets = []
+            for ws in wb.worksheets:
+                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+                part = getattr(ws, "_worksheet_path", None)
+                merged = _merged_ranges(zf, part) if part else []
+                sheets.append(Sheet(ws.title, str(path), _trim(rows), merged))
+            return sheets
+
+        sheets = _read_workbook(path, data_only=True, read=read)
+        has_formulas = any(b"<f" in zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/"))
+    except SurveyError:
+        raise
+    except _DAMAGED as exc:
+        _damaged(path, exc)
+    finally:
+        zf.close()
     if has_formulas:
         _check_formulas(path, sheets)
     return sheets
@@ -173,21 +212,23 @@ def _check_formulas(path: Path, sheets: list[Sheet]) -> None:
     """Refuse formulas without a saved value: their cells would read as empty."""
     from openpyxl.utils import get_column_letter
 
-    wb = _load(path, data_only=False)
     p = Problems(file=str(path))
-    for ws, sheet in zip(wb.worksheets, sheets):
-        for i, row in enumerate(ws.iter_rows(values_only=True)):
-            for j, value in enumerate(row):
-                if isinstance(value, str) and value.startswith("="):
-                    cached = sheet.rows[i][j] if i < len(sheet.rows) and j < len(sheet.rows[i]) else None
-                    if cached is None:
-                        p.error(
-                            f"cell holds the formula {value!r} but no saved value (the file was written "
-                            "by a program that does not calculate). Open the file in Excel or LibreOffice "
-                            "and save it, or paste the values instead of the formulas.",
-                            sheet=ws.title, row=i + 1, column=get_column_letter(j + 1),
-                        )
-    wb.close()
+
+    def read(wb):
+        for ws, sheet in zip(wb.worksheets, sheets):
+            for i, row in enumerate(ws.iter_rows(values_only=True)):
+                for j, value in enumerate(row):
+                    if isinstance(value, str) and value.startswith("="):
+                        cached = sheet.rows[i][j] if i < len(sheet.rows) and j < len(sheet.rows[i]) else None
+                        if cached is None:
+                            p.error(
+                                f"cell holds the formula {value!r} but no saved value (the file was written "
+                                "by a program that does not calculate). Open the file in Excel or LibreOffice "
+                                "and save it, or paste the values instead of the formulas.",
+                                sheet=ws.title, row=i + 1, column=get_column_letter(j + 1),
+                            )
+
+    _read_workbook(path, data_only=False, read=read)
     if p.has_errors:
         raise SurveyError(p.to_frame())
 
@@ -282,7 +323,10 @@ def read_sheets(path) -> list[Sheet]:
     if suffix == ".ods":
         return _read_ods(path)
     if suffix in (".csv", ".tsv", ".txt"):
-        return [_read_csv(path)]
+        sheet = _read_csv(path)
+        if sheet.is_empty():
+            _fail(path, "the file is empty. Export the survey sheet again (with its header row).")
+        return [sheet]
     if suffix == ".xls":
         _fail(path, "old .xls files are not read: save the workbook as .xlsx or .ods.")
     _fail(path, f"netkit reads survey workbooks (.xlsx, .ods), CSV files or a folder of CSV "

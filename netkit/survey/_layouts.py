@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
+from rapidfuzz import fuzz, process
 
 from ._files import Sheet, _filled, _sheet_key
 from ._names import normalise_name, split_names
@@ -222,13 +223,19 @@ def _matrix_reports(sheet: Sheet, relation: str, known: _Known, raw: RawSurvey, 
         return len(texts) <= 1
 
     last_header = None
-    for i, row in enumerate(rows):
-        if header_like(row):
-            last_header = i
-        elif title_like(row) and i < 5:
-            continue
-        else:
-            break
+    first_member = next((i for i, row in enumerate(rows) if known(row[0])), None) if known.keys else None
+    if first_member:
+        # with a roster, data rows start at the first row that names a member in its first column
+        # (strengths that equal numeric ids cannot pass for a header then)
+        last_header = max((i for i in range(first_member) if header_like(rows[i])), default=None)
+    else:
+        for i, row in enumerate(rows):
+            if header_like(row):
+                last_header = i
+            elif title_like(row) and i < 5:
+                continue
+            else:
+                break
     if last_header is None:
         problems.error("no header row with the names of roster members across the top. "
                        "Put the names (or ids) in the first row, and the respondents in the first column.",
@@ -349,10 +356,23 @@ def _declared_relation_names(raw: RawSurvey) -> set[str]:
     return names
 
 
-def _sheet_mapping(sheet: Sheet, problems: Problems) -> dict:
+def _sheet_mapping(sheet: Sheet, problems: Problems) -> tuple[dict, dict]:
+    """{column: relation} and {column: row} from a questions sheet."""
     records, _ = _table(sheet, {"column": ("column", "question", "header"), "relation": ("relation",)},
                         ("column", "relation"), problems)
-    return {r["column"]: r["relation"] for r in records if _filled(r.get("column")) and _filled(r.get("relation"))}
+    keep = [r for r in records if _filled(r.get("column")) and _filled(r.get("relation"))]
+    return {r["column"]: r["relation"] for r in keep}, {r["column"]: r["_row"] for r in keep}
+
+
+def _near(word: str, options) -> str | None:
+    """The option a misspelled name most likely means, if any."""
+    best = process.extractOne(_header_key(word), sorted(options), scorer=fuzz.ratio, score_cutoff=80)
+    return best[0] if best else None
+
+
+def _known_relation(name, relation_names) -> bool:
+    key = _header_key(name)
+    return key in relation_names or (key.endswith("s") and key[:-1] in relation_names)
 
 
 def parse_sheets(sheets: list[Sheet], problems: Problems, *, layout=None, questions=None,
@@ -392,10 +412,13 @@ def parse_sheets(sheets: list[Sheet], problems: Problems, *, layout=None, questi
             layout = "long" if has("respondent") and has("partner") else "matrix"
         else:
             found = ", ".join(repr(s.name) for s in sheets) or "none"
+            hints = [f" Did you mean {near!r} for sheet {s.name!r}?" for s in sheets
+                     if (near := _near(s.key, relation_names | {"ties", "actors", "questions"}))]
             problems.error(
                 "cannot tell the survey layout. Use sheets 'actors' and 'ties' (long layout), one "
                 "sheet per relation such as 'supplier' or 'customer' (roster matrices), or a "
-                f"'questions' sheet with the form responses (form export). Sheets found: {found}.")
+                f"'questions' sheet with the form responses (form export). Sheets found: {found}."
+                + "".join(hints))
             raw.layout = "unknown"
             return raw
     if layout not in LAYOUTS:
@@ -438,14 +461,32 @@ def parse_sheets(sheets: list[Sheet], problems: Problems, *, layout=None, questi
             names = {s.key: s.name for s in matrices}
         for s in sheets:
             if s not in matrices and s.key not in RESERVED_SHEETS:
-                problems.warning(f"sheet {s.name!r} was ignored: it is not a relation. If it is one, "
-                                 "declare it in the 'relations' sheet.", sheet=s.name)
+                near = _near(s.key, relation_names)
+                if near:
+                    problems.error(f"sheet {s.name!r} is not a relation. Did you mean {near!r}? Rename the "
+                                   "sheet, or declare the relation in the 'relations' sheet.", sheet=s.name)
+                else:
+                    problems.warning(f"sheet {s.name!r} was ignored: it is not a relation. If it is one, "
+                                     "declare it in the 'relations' sheet.", sheet=s.name)
         for s in matrices:
             _matrix_reports(s, _header_key(names[s.key]), known, raw, problems)
     else:
         mapping = dict(questions) if questions is not None else None
+        rows, qsheet = {}, None
         if mapping is None and "questions" in by_key:
-            mapping = _sheet_mapping(by_key["questions"], problems)
+            qsheet = by_key["questions"].name
+            mapping, rows = _sheet_mapping(by_key["questions"], problems)
+        for column, rel in list((mapping or {}).items()):
+            if _header_key(rel) != "respondent" and not _known_relation(rel, relation_names):
+                near = _near(rel, relation_names)
+                problems.error(f"column {column!r} is mapped to the unknown relation {str(rel)!r}."
+                               + (f" Did you mean {near!r}?" if near else "")
+                               + " Built-in relations are supplier, customer, university and agency; declare "
+                               "others in a 'relations' sheet.", sheet=qsheet, row=rows.get(column),
+                               column="relation" if qsheet else None)
+                del mapping[column]
+                if not any(_header_key(r) != "respondent" for r in mapping.values()):
+                    return raw  # every question was unknown: nothing more to say than that
         if not mapping:
             problems.error("the form layout needs a mapping from columns to relations: a "
                            "'questions' sheet (columns 'column' and 'relation') or questions={...}.")

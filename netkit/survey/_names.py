@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pandas as pd
 from rapidfuzz import fuzz, process
 
 __all__ = ["normalise_name", "NameIndex", "split_names", "LEGAL_SUFFIXES"]
@@ -45,10 +46,26 @@ def normalise_name(name) -> str:
     text = unicodedata.normalize("NFKD", str(name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace(".", "")
+    text = re.sub(r"\b(\w)/(\w)\b", r"\1\2", text)  # A/S, S/A
     text = re.sub(r"[^\w&]+", " ", text).replace("_", " ")
     tokens = text.split()
-    while len(tokens) > 1 and (tokens[-1] in LEGAL_SUFFIXES or tokens[-1] == "&"):
-        tokens.pop()
+
+    def strip_suffixes():
+        changed = True
+        while changed and len(tokens) > 1:
+            changed = False
+            if tokens[-1] in LEGAL_SUFFIXES or tokens[-1] == "&":
+                tokens.pop()
+                changed = True
+                continue
+            for k in (3, 2):  # a legal form written in pieces: "sp z oo", "s a s"
+                tail = tokens[-k:]
+                if len(tokens) > k and all(len(t) <= 3 for t in tail) and "".join(tail) in LEGAL_SUFFIXES:
+                    del tokens[-k:]
+                    changed = True
+                    break
+
+    strip_suffixes()
     while len(tokens) > 2 and tokens[-2] in ("&", "e", "and", "und") and tokens[-1] in ("c", "co", "figli", "ci"):
         tokens = tokens[:-2]
         while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
@@ -118,7 +135,7 @@ def split_names(cell) -> list[str]:
     >>> split_names("Rossi S.r.l.; Acme, Inc., Bianchi")
     ['Rossi S.r.l.', 'Acme, Inc.', 'Bianchi']
     """
-    if cell is None:
+    if cell is None or cell is pd.NA or (isinstance(cell, float) and cell != cell):
         return []
     names: list[str] = []
     for piece in _SPLIT.split(str(cell)):
