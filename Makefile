@@ -39,6 +39,9 @@ example: $(STAMP)
 ## Benchmarks (not part of the tests): tables quoted in the README.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_read_survey.py
+	$(BIN)/python benchmarks/bench_structural_holes.py
+	$(BIN)/python benchmarks/bench_brokerage.py
+	$(BIN)/python benchmarks/bench_communities.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
