@@ -22,7 +22,7 @@ from .survey._anonymise import anonymise
 from .survey._names import normalise_name
 from .survey._sizes import size_class
 from .survey._write import write_survey, write_template
-from .viz import map_html, plot, show
+from .viz import layout_positions, map_html, plot, show
 
 __all__ = [
     "BrokerageResult",
@@ -49,6 +49,7 @@ __all__ = [
     "embeddedness",
     "find_communities",
     "guimera_amaral_roles",
+    "layout_positions",
     "map_html",
     "network_summary",
     "normalise_name",

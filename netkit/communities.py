@@ -108,7 +108,11 @@ def find_communities(
     resolution : float
         Resolution parameter of modularity (gamma); above 1 gives smaller
         communities, below 1 larger ones. The reported ``modularity`` is
-        always the standard one (gamma = 1).
+        always the standard one (gamma = 1). python-louvain 0.16 applies
+        gamma inconsistently (taynaud/python-louvain issues 86 and 94: 0.5
+        can give more communities than 1), so with ``resolution != 1`` the
+        ``"louvain"`` method runs networkx's Louvain instead, which applies
+        it as Reichardt & Bornholdt (2006) define it.
     seed : int, optional
         Seed of every random step. With ``n_runs > 1`` the seeds of the runs
         are drawn from ``numpy.random.default_rng(seed)``.
@@ -286,6 +290,8 @@ def _runner(method: str, resolution: float):
     """A function (graph, seed) -> label array in the graph's node order."""
 
     def louvain(graph, seed):
+        if resolution != 1.0:  # python-louvain mishandles gamma != 1: see find_communities
+            return networkx_louvain(graph, seed)
         part = community_louvain.best_partition(
             graph, weight="weight", resolution=resolution, random_state=seed
         )

@@ -332,14 +332,15 @@ def show(G: nx.Graph, *, height: int = 680, **options):
                 f'style="width:100%;height:{int(height)}px;border:none" sandbox="allow-scripts"></iframe></div>')
 
 
-def plot(G: nx.Graph, *, color_by: str = "kind", size_by: pd.Series | None = None, ax=None, seed: int = 0,
+def plot(G: nx.Graph, *, color_by="kind", size_by: pd.Series | None = None, ax=None, seed: int = 0,
          labels: int | bool = 0, positions: dict | None = None, title: str | None = None):
     """A static drawing of the network with matplotlib, for papers and reports.
 
     Parameters
     ----------
-    color_by : str
-        Node attribute for colours (kind uses netkit's kind colours).
+    color_by : str, Series or mapping
+        Node attribute for colours (kind uses netkit's kind colours), or
+        groups given directly, e.g. ``find_communities(G).membership["community"]``.
     size_by : Series, optional
         Node sizes from a measure (indexed by node); default the number of ties.
     labels : int or bool
@@ -365,7 +366,11 @@ def plot(G: nx.Graph, *, color_by: str = "kind", size_by: pd.Series | None = Non
         _, ax = plt.subplots(figsize=(8, 6.5))
     pos = positions or layout_positions(G, seed=seed)
     H = collapse(G, directed=False)
-    values, palette = _groups(G, color_by, None)
+    if isinstance(color_by, str):
+        values, palette = _groups(G, color_by, None)
+    else:  # a Series or mapping node -> group, e.g. find_communities(G).membership["community"]
+        name = str(getattr(color_by, "name", None) or "group")
+        values, palette = _groups(G, name, pd.DataFrame({name: pd.Series(dict(color_by), dtype=object)}))
     nodes = list(G.nodes)
     raw = np.array([float(size_by.get(n, 0.0)) if size_by is not None else H.degree(n) for n in nodes], float)
     raw = np.nan_to_num(raw)

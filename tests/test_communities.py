@@ -402,3 +402,12 @@ def test_result_type():
     assert res.coassignment is None and res.converged is None
     assert res.membership["stability"].isna().all()
     assert res.membership.index.name == "node"
+
+
+def test_resolution_runs_the_right_way_for_both_methods():
+    """Higher resolution, more communities (python-louvain alone gets this wrong: issues 86/94)."""
+    G = nx.karate_club_graph()
+    for method in ("louvain", "networkx"):
+        sizes = [len(find_communities(G, method=method, resolution=g, seed=1, weight=None).communities)
+                 for g in (0.3, 1.0, 3.0)]
+        assert sizes[0] < sizes[1] < sizes[2], (method, sizes)

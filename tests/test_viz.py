@@ -156,3 +156,12 @@ def test_map_shown_in_a_notebook_draws_offline(tmp_path, offline_page):
     frame = page.frame_locator("iframe")
     frame.locator(".nk-map[data-drawn=true]").wait_for(timeout=20000)
     assert offline_page.dialogs == []
+
+
+def test_plot_colours_by_a_series_of_groups():
+    G = nx.karate_club_graph()
+    groups = pd.Series({n: ("a" if n < 17 else "b") for n in G}, name="half")
+    ax = plot(G, color_by=groups)
+    colours = ax.collections[-1].get_edgecolors()
+    assert len({tuple(c) for c in colours}) == 2
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b"]
