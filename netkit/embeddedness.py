@@ -959,7 +959,7 @@ def network_summary(
     if n_sources < 1 or max_exact < 0:
         raise NetkitError("n_sources must be at least 1 and max_exact at least 0")
     edges = _edge_table(G, relations=None if relation is None else [relation], weight=None)
-    nodes, n = edges.nodes, edges.n
+    n = edges.n
     # select_relation: a relation is directed unless all its ties are undirected
     directed = G.is_directed() and (relation is None or bool(edges.directed.any()))
     src, dst, _ = _collapsed(edges, directed=directed)

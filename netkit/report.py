@@ -264,7 +264,7 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
 
     # 1. data quality
     errors = result.problems
-    q = [f'<section id="quality"><h2>1. Data quality</h2>',
+    q = ['<section id="quality"><h2>1. Data quality</h2>',
          _kpis([("members", s["members"]), ("answered", s["respondents"]), ("response rate", f"{rate:.0%}"),
                 ("outside partners named", s["outside_partners"]), ("reported ties", s["reported_ties"]),
                 ("problems in the workbook", len(errors))])]

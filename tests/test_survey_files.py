@@ -13,11 +13,11 @@ import zipfile
 
 import openpyxl
 import openpyxl.xml
-import pandas as pd
 import pytest
 
 import netkit
 from netkit import SurveyError, read_survey
+from workbooks import write_xlsx, write_ods
 
 ACTORS = [["actor", "name", "kind"], ["A1", "Meccanica Rossi S.r.l.", "firm"], ["A2", "Bianchi GmbH", "firm"],
           ["A3", "Verdi Ltd", "firm"]]
@@ -31,22 +31,6 @@ LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
           + b"]>")
 
 
-def write_xlsx(path, sheets):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
-def write_ods(path, sheets):
-    with pd.ExcelWriter(path, engine="odf") as writer:
-        for name, rows in sheets.items():
-            pd.DataFrame(rows).to_excel(writer, sheet_name=name, header=False, index=False)
-    return path
 
 
 @pytest.fixture

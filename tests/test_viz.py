@@ -8,7 +8,6 @@ import matplotlib
 import networkx as nx
 import numpy as np
 import pandas as pd
-import pytest
 
 import netkit
 from netkit.viz import _json_for_script, layout_positions, map_html, plot, show

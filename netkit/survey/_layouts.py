@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 from rapidfuzz import fuzz, process
 
-from ._files import Sheet, _filled, _sheet_key
+from ._files import Sheet, _filled
 from ._names import normalise_name, split_names
 from ._relations import BUILTIN_RELATIONS
 from ..errors import Problems
