@@ -14,6 +14,7 @@ from .brokerage import BrokerageResult, betweenness, bridges, brokerage_roles, c
 from .communities import CommunityResult, PartitionAgreement, find_communities, partition_agreement
 from .embeddedness import EIResult, compare_groups, ei_index, embeddedness, network_summary
 from .errors import NetkitError, SurveyError
+from .generate import CLUSTER_KINDS, generate_cluster
 from .graph import build_graph, collapse, relations_of, select_relation, tie_table
 from .holes import dyadic_constraint, structural_holes
 from .roles import cognitive_roles, guimera_amaral_roles
@@ -26,6 +27,7 @@ from .viz import layout_positions, map_html, plot, show
 
 __all__ = [
     "BrokerageResult",
+    "CLUSTER_KINDS",
     "CommunityResult",
     "EIResult",
     "NetkitError",
@@ -48,6 +50,7 @@ __all__ = [
     "ei_index",
     "embeddedness",
     "find_communities",
+    "generate_cluster",
     "guimera_amaral_roles",
     "layout_positions",
     "map_html",
