@@ -196,18 +196,12 @@ def audit(survey, out_dir, *, relation: str | None = None, group_by: str = "comm
     ['metrics.xlsx', 'network.gexf', 'network.graphml', 'report.html']
     """
     say = _Progress(progress)
-    synthetic = False
     if not isinstance(survey, Survey):
         path = Path(survey)
         say(f"reading {path.name}")
-        from .datasets import _is_bundled_example
-
-        synthetic = _is_bundled_example(path)
         survey = read_survey(path)
     if anonymise:
         survey = _anonymise(survey)
-    if synthetic:
-        survey.meta["synthetic"] = True
     result = analyse(survey, relation=relation, group_by=group_by, seed=seed, n_runs=n_runs, title=title,
                      progress=progress)
     from . import __version__

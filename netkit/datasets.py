@@ -120,10 +120,3 @@ def lazega_lawyers() -> nx.MultiDiGraph:
     return _classic("law", ["advice", "friends", "cowork"], directed=True, name_col=None,
                     graph_name="Lazega law firm", citation="Lazega (2001), The Collegial Phenomenon")
 
-
-def _is_bundled_example(path) -> bool:
-    """Is this file the bundled synthetic example (so reports label it synthetic)?"""
-    try:
-        return Path(path).resolve().read_bytes() == example_survey_path().read_bytes()
-    except OSError:
-        return False

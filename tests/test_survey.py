@@ -753,3 +753,11 @@ def test_example_survey_reads_with_warnings_only():
     assert G.number_of_nodes() == len(s.actors)
     assert sum(d["n_reports"] for *_, d in G.edges(data=True)) == len(s.ties)
     assert isinstance(G, nx.MultiDiGraph)
+
+
+def test_readme_sheet_saying_synthetic_marks_the_survey(tmp_path):
+    sheets = long_sheets()
+    plain = read_survey(write_xlsx(tmp_path / "plain.xlsx", sheets))
+    labelled = read_survey(write_xlsx(tmp_path / "synth.xlsx", {"README": [["SYNTHETIC example"]], **sheets}))
+    assert plain.meta["synthetic"] is False and labelled.meta["synthetic"] is True
+    assert netkit.anonymise(labelled).meta["synthetic"] is True

@@ -122,7 +122,8 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
     if problems.has_errors:
         raise SurveyError(frame)
     return Survey(actors=actors, ties=ties, problems=frame, relations=relations_frame(relations),
-                  layout=raw.layout, source=source, meta={"spellings": spellings})
+                  layout=raw.layout, source=source,
+                  meta={"spellings": spellings, "synthetic": raw.synthetic})
 
 
 def read_survey(path, *, layout: str | None = None, questions: dict | None = None,

@@ -90,4 +90,4 @@ def anonymise(survey):
     problems["file"] = problems["file"].map(lambda f: Path(f).name if isinstance(f, str) else f)
     source = Path(survey.source).name if survey.source else None
     return replace(survey, actors=new_actors, ties=ties, problems=problems, source=source,
-                   meta={"anonymised": True, "codes": len(codes)})
+                   meta={"anonymised": True, "codes": len(codes), "synthetic": bool(survey.meta.get("synthetic"))})

@@ -85,6 +85,7 @@ class RawSurvey:
     reports: list[Report]
     answered: dict = field(default_factory=dict)  # raw respondent label -> (sheet, row)
     listed: dict = field(default_factory=dict)  # matrix rows with no answer
+    synthetic: bool = False  # a README sheet says the data are SYNTHETIC
 
 
 def _header_key(value) -> str:
@@ -397,6 +398,9 @@ def parse_sheets(sheets: list[Sheet], problems: Problems, *, layout=None, questi
             rec["_sheet"] = sheet.name
         raw.relations_sheet = sheet.name
     relation_names = _declared_relation_names(raw)
+    for key in ("readme", "read_me"):
+        if key in by_key:
+            raw.synthetic = any(isinstance(v, str) and "SYNTHETIC" in v for row in by_key[key].rows for v in row)
 
     if layout is None:
         if "ties" in by_key:
