@@ -27,7 +27,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from netkit.holes import _arcs, structural_holes  # _arcs: time breakdown only
+from netkit._arrays import read_arcs  # time breakdown only
+from netkit.holes import structural_holes
 
 DENSE_LIMIT = 2 * 2**30  # bytes of one dense n x n array we are willing to allocate
 
@@ -96,7 +97,7 @@ def run(n: int, m: int, repeats: int) -> list[tuple]:
     methods = {
         "netkit structural_holes (all four measures)":
             lambda: structural_holes(G, weight="weight"),
-        "  of which reading the networkx graph into arrays": lambda: _arcs(G, "weight"),
+        "  of which reading the networkx graph into arrays": lambda: read_arcs(G, weight="weight"),
         "networkx constraint": lambda: nx.constraint(G, weight="weight"),
         "networkx effective_size": lambda: nx.effective_size(G, weight="weight"),
         "igraph constraint (C, graph prebuilt)": lambda: g.constraint(weights="weight"),

@@ -2,16 +2,19 @@
 betweenness (exact or sampled), cut points and bridges.
 
 Every function takes any networkx graph (Graph, DiGraph, MultiGraph,
-MultiDiGraph), never modifies it, and turns it into the simple graph it needs
-with :func:`netkit.graph.collapse`. External partners (``in_cluster=False``)
+MultiDiGraph), never modifies it, and reads it into arrays with
+:func:`netkit._arrays.read_arcs`, merging parallel ties as
+:func:`netkit.graph.collapse` does. External partners (``in_cluster=False``)
 are ordinary nodes here: drop them first (``G.subgraph(...)``) to measure the
 cluster on its own.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import repeat
 
 import networkx as nx
 import numpy as np
@@ -20,8 +23,8 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 from scipy.sparse.linalg import spsolve_triangular
 
+from ._arrays import adjacency, collapse_arrays, read_arcs
 from .errors import NetkitError
-from .graph import collapse
 
 __all__ = ["BrokerageResult", "brokerage_roles", "betweenness", "cut_points", "bridges"]
 
@@ -34,21 +37,6 @@ _EPS = 1e-10  # relative tolerance for equal weighted path lengths (igraph uses 
 
 
 # --------------------------------------------------------------------------- helpers
-def _index(G: nx.Graph) -> tuple[list, dict]:
-    nodes = list(G.nodes)
-    return nodes, {u: i for i, u in enumerate(nodes)}
-
-
-def _arcs(H: nx.Graph, index: dict, *, both_ways: bool):
-    """Integer arrays (src, dst, weight) of the edges of a simple graph, without self-loops."""
-    rows = [(index[u], index[v], d["weight"]) for u, v, d in H.edges(data=True) if u != v]
-    arr = np.array(rows, dtype=float).reshape(-1, 3)
-    src, dst, w = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64), arr[:, 2]
-    if both_ways:
-        src, dst, w = np.r_[src, dst], np.r_[dst, src], np.r_[w, w]
-    return src, dst, w
-
-
 def _frame(values, nodes, columns) -> pd.DataFrame:
     return pd.DataFrame(values, index=pd.Index(nodes, name="node"), columns=columns)
 
@@ -274,20 +262,15 @@ def brokerage_roles(G: nx.Graph, group, *, weight: str | None = None) -> Brokera
     >>> round(float(res.expected.loc["v", "total"]), 4)  # d = 2/6: (1/3)^2 (2/3) * 2 * 1
     0.1481
     """
-    nodes, index = _index(G)
+    arcs = read_arcs(G, weight=None)
+    nodes = arcs.nodes
     values = _groups_of(G, nodes, group)
     codes, uniques = pd.factorize(pd.Series(values, dtype=object))
     codes = np.asarray(codes, dtype=np.int64)
 
-    kept = G
-    if weight is not None:
-        if G.is_multigraph():
-            ties = [(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d.get(weight, 1) != 0]
-        else:
-            ties = [(u, v) for u, v, d in G.edges(data=True) if d.get(weight, 1) != 0]
-        kept = G.edge_subgraph(ties)
-    H = collapse(kept, directed=True, weight=None)
-    src, dst, _ = _arcs(H, index, both_ways=False)
+    if weight is not None:  # a tie of weight 0 is no tie; the values are not checked
+        arcs = arcs.subset(np.fromiter(map(operator.ne, arcs.attribute(weight, 1), repeat(0)), bool, len(arcs)))
+    src, dst, _, _ = collapse_arrays(arcs, directed=True, loops=False)
 
     n = len(nodes)
     raw = _count_roles(n, src, dst, codes)
@@ -451,16 +434,19 @@ def betweenness(
     47.5
     """
     is_directed = G.is_directed() if directed is None else bool(directed)
-    nodes, index = _index(G)
+    arcs = read_arcs(G, weight=weight)
+    nodes = arcs.nodes
     n = len(nodes)
-    H = collapse(G, directed=is_directed, weight=weight)
-    src, dst, w = _arcs(H, index, both_ways=not is_directed)
+    if weight is not None and (arcs.weight < 0).any():
+        raise NetkitError(
+            f"betweenness needs tie strengths >= 0 in {weight!r}; found negative values. "
+            "Fix the data or use weight=None."
+        )
+    # arcs in the order networkx lists the edges of collapse(G): sums of path counts keep their order
+    src, dst, w, _ = collapse_arrays(arcs, directed=is_directed, loops=False, order="graph")
+    if not is_directed:
+        src, dst, w = np.r_[src, dst], np.r_[dst, src], np.r_[w, w]
     if weight is not None:
-        if (w < 0).any():
-            raise NetkitError(
-                f"betweenness needs tie strengths >= 0 in {weight!r}; found negative values. "
-                "Fix the data or use weight=None."
-            )
         src, dst, w = src[w > 0], dst[w > 0], w[w > 0]
     length = 1.0 / w if weight is not None else np.ones(src.size)
 
@@ -537,11 +523,11 @@ def _dfs_tree(n: int, indptr: np.ndarray, indices: np.ndarray):
 
 
 def _undirected_csr(G: nx.Graph):
-    nodes, index = _index(G)
-    H = collapse(G, directed=False, weight=None)
-    src, dst, _ = _arcs(H, index, both_ways=True)
-    A = sp.csr_array((np.ones(src.size), (src, dst)), shape=(len(nodes), len(nodes)))
-    return nodes, A.indptr, A.indices
+    """Nodes and the CSR neighbour lists (sorted) of the undirected collapse of ``G``, without self-loops."""
+    arcs = read_arcs(G, weight=None)
+    a, b, _, _ = collapse_arrays(arcs, directed=False, loops=False, order="key")
+    A = adjacency(arcs.n, a, b, symmetric=True)
+    return arcs.nodes, A.indptr, A.indices
 
 
 def cut_points(G: nx.Graph) -> pd.DataFrame:

@@ -19,18 +19,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, shortest_path
 
+from ._arrays import Arcs, adjacency, collapse_arrays, read_arcs, triangle_counts
 from .errors import NetkitError
-from .graph import relations_of
-from .holes import structural_holes
+from .holes import _check_weights, _constraint
 
 __all__ = ["embeddedness", "ei_index", "EIResult", "compare_groups", "network_summary"]
 
@@ -81,103 +80,43 @@ def _as_float(values: list, what: str, param: str, *, missing: float) -> np.ndar
     return out
 
 
-@dataclass
-class _Edges:
-    """The ties of a graph as arrays: one row per edge, self-loops dropped.
+def _ties(G, *, relations=None, weight="weight") -> Arcs:
+    """The ties of ``G`` as arrays (:func:`netkit._arrays.read_arcs`), self-loops dropped.
 
     Relations, direction and weights follow :func:`netkit.graph.collapse`: the
     relation is the ``relation`` attribute or else a multigraph's string key;
-    an arc with ``directed=False`` is an undirected tie; a missing or NaN
-    weight counts 1.
+    an arc with ``directed=False`` (or 0) is an undirected tie; a missing or
+    NaN weight counts 1.
     """
-
-    nodes: list
-    u: np.ndarray
-    v: np.ndarray
-    rel: np.ndarray  # object: relation name or None
-    directed: np.ndarray  # bool: the tie runs u -> v (False: undirected tie)
-    w: np.ndarray
-    strength: np.ndarray  # NaN when not reported
-    confirmed: np.ndarray  # 1.0, 0.0 or NaN (unknown)
-
-    @property
-    def n(self) -> int:
-        return len(self.nodes)
+    return read_arcs(G, weight=weight, relations=relations).without_loops()
 
 
-def _check_relations(G, relations) -> set | None:
-    if relations is None:
-        return None
-    keep = {relations} if isinstance(relations, str) else set(relations)
-    missing = keep - set(relations_of(G))
-    if missing:
-        raise NetkitError(
-            f"no edges of relation(s) {sorted(missing)} in the graph; it has {relations_of(G)}"
-        )
-    return keep
-
-
-def _edge_table(G, *, relations=None, weight="weight", strength=None) -> _Edges:
-    """One pass over the adjacency of any graph type (faster than ``G.edges(data=True)``)."""
-    keep = _check_relations(G, relations)
-    nodes = list(G)
-    index = {node: i for i, node in enumerate(nodes)}
-    is_directed, is_multi = G.is_directed(), G.is_multigraph()
-    us, vs, rels, flags, ws, ss, cs = [], [], [], [], [], [], []
-    nan = math.nan
-    for a, nbrs in G.adj.items():
-        ia = index[a]
-        for b, entry in nbrs.items():
-            ib = index[b]
-            if ia == ib or (not is_directed and ib < ia):  # self-loop, or seen from b
-                continue
-            for key, d in entry.items() if is_multi else ((None, entry),):
-                rel = d.get("relation")
-                if rel is None and isinstance(key, str):
-                    rel = key
-                if keep is not None and rel not in keep:
-                    continue
-                us.append(ia)
-                vs.append(ib)
-                rels.append(rel)
-                # directed=False (or 0) marks an undirected tie stored as one arc
-                flags.append(is_directed and not d.get("directed", True) == 0)
-                ws.append(1.0 if weight is None else d.get(weight, 1.0))
-                ss.append(nan if strength is None else d.get(strength))
-                c = d.get("confirmed")
-                if c is None:
-                    by = d.get("reported_by")
-                    c = nan if by is None else by == "both"
-                cs.append(c)
-    confirmed = _as_float(cs, "confirmed", "", missing=math.nan)  # bools or NaN
-    return _Edges(
-        nodes,
-        np.asarray(us, dtype=np.int64),
-        np.asarray(vs, dtype=np.int64),
-        np.asarray(rels, dtype=object),
-        np.asarray(flags, dtype=bool),
-        _as_float(ws, weight, "weight", missing=1.0),
-        _as_float(ss, strength, "strength", missing=math.nan),
-        np.where(np.isnan(confirmed), math.nan, confirmed != 0),
-    )
-
-
-def _collapsed(E: _Edges, *, directed: bool):
+def _collapsed(E: Arcs, *, directed: bool, weight=None):
     """Ties of :func:`netkit.graph.collapse` (``combine="sum"``) as arrays (src, dst, weight).
 
     Undirected: each pair once (src < dst), weights of all its ties summed.
-    Directed: each arc once; an undirected tie gives arcs both ways.
+    Directed: each arc once; an undirected tie gives arcs both ways. Sorted by (src, dst).
     """
-    if directed:
-        und = ~E.directed
-        src = np.concatenate([E.u, E.v[und]])
-        dst = np.concatenate([E.v, E.u[und]])
-        w = np.concatenate([E.w, E.w[und]])
-    else:
-        src, dst, w = np.minimum(E.u, E.v), np.maximum(E.u, E.v), E.w
-    n = max(E.n, 1)
-    keys, inverse = np.unique(src * n + dst, return_inverse=True)
-    return keys // n, keys % n, np.bincount(inverse, weights=w, minlength=len(keys))
+    return collapse_arrays(E, directed=directed, order="key", weight=weight)[:3]
+
+
+def _edge_values(E: Arcs, strength: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Each tie's reported strength (NaN when not reported) and whether it is
+    confirmed (1.0, 0.0 or NaN when unknown)."""
+    nan = math.nan
+    ss = [nan] * len(E) if strength is None else E.attribute(strength)
+    cs = []
+    for d in E.data:
+        c = d.get("confirmed")
+        if c is None:
+            by = d.get("reported_by")
+            c = nan if by is None else by == "both"
+        cs.append(c)
+    confirmed = _as_float(cs, "confirmed", "", missing=nan)  # bools or NaN
+    return (
+        _as_float(ss, strength, "strength", missing=nan),
+        np.where(np.isnan(confirmed), nan, confirmed != 0),
+    )
 
 
 def _count(index: np.ndarray, n: int, weights=None) -> np.ndarray:
@@ -189,32 +128,6 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     ok = den > 0
     out[ok] = num[ok] / den[ok]
     return out
-
-
-def _triangles(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Number of triangles at each node of the simple undirected graph with edges (a, b).
-
-    Edges are oriented from lower to higher degree rank, so each triangle i < j < k
-    (by rank) is found once: ``(L @ L) * L`` counts it at its edge (i, k), which
-    credits i and k, and ``L * (L.T @ L)`` at its edge (j, k), which credits j.
-    The orientation bounds the work by O(m^1.5) without a dense matrix.
-    """
-    if len(a) == 0:
-        return np.zeros(n)
-    deg = _count(a, n) + _count(b, n)
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.lexsort((np.arange(n), deg))] = np.arange(n)
-    ra, rb = rank[a], rank[b]
-    lo, hi = np.minimum(ra, rb), np.maximum(ra, rb)
-    L = sp.csr_matrix((np.ones(len(lo)), (lo, hi)), shape=(n, n))
-    T = (L @ L).multiply(L)
-    M = L.multiply(L.T @ L)
-    by_rank = (
-        np.asarray(T.sum(axis=1)).ravel()
-        + np.asarray(T.sum(axis=0)).ravel()
-        + np.asarray(M.sum(axis=1)).ravel()
-    )
-    return by_rank[rank]
 
 
 def _node_attribute(G, name) -> list:
@@ -233,13 +146,15 @@ def _external_mask(G) -> np.ndarray:
 # --------------------------------------------------------------------------- embeddedness
 
 
-def _relation_counts(E: _Edges) -> dict[str, np.ndarray]:
+def _relation_counts(E: Arcs) -> dict[str, np.ndarray]:
     """Distinct partners per relation and direction: ``{rel}_in``, ``{rel}_out`` or ``{rel}``."""
-    has_rel = np.array([r is not None for r in E.rel], dtype=bool)
+    rel, rel_names = E.relation
+    has_rel = rel >= 0
     if not has_rel.any():
         return {}
-    names, codes = np.unique(E.rel[has_rel].astype(str), return_inverse=True)
-    u, v, flag = E.u[has_rel], E.v[has_rel], E.directed[has_rel]
+    names, code_of = np.unique([str(r) for r in rel_names], return_inverse=True)
+    codes = code_of[rel[has_rel]]
+    u, v, flag = E.src[has_rel], E.dst[has_rel], E.directed[has_rel]
     rel_directed = np.zeros(len(names), dtype=bool)
     rel_directed[codes[flag]] = True
     parts = []  # (node, partner, relation code, direction)
@@ -272,13 +187,14 @@ def _relation_counts(E: _Edges) -> dict[str, np.ndarray]:
     return out
 
 
-def _reciprocity(E: _Edges) -> np.ndarray:
+def _reciprocity(E: Arcs) -> np.ndarray:
     """Share of each node's directed ties (in and out) reciprocated in the same relation."""
     n = E.n
     keep = E.directed
-    rel_codes = pd.factorize(pd.Series(E.rel[keep], dtype=object), use_na_sentinel=False)[0]
-    R = max(int(rel_codes.max()) + 1, 1) if len(rel_codes) else 1
-    u, v = E.u[keep], E.v[keep]
+    rel, rel_names = E.relation
+    rel_codes = rel[keep] + 1  # 0: no relation
+    R = len(rel_names) + 1
+    u, v = E.src[keep], E.dst[keep]
     keys, first = np.unique((u * n + v) * R + rel_codes, return_index=True)
     u, v, rc = u[first], v[first], rel_codes[first]
     reciprocated = np.isin((v * n + u) * R + rc, keys).astype(float)
@@ -287,14 +203,14 @@ def _reciprocity(E: _Edges) -> np.ndarray:
     return _ratio(mutual, incident)
 
 
-def _coverage(E: _Edges) -> np.ndarray:
+def _coverage(E: Arcs) -> np.ndarray:
     """Uzzi's network coverage: sum over partners of the squared share of trade weight."""
     n = E.n
-    if any(r is not None for r in E.rel):
-        trade = np.array([r == "trade" for r in E.rel], dtype=bool)
+    if (E.relation[0] >= 0).any():
+        trade = E.relation_is(["trade"])
     else:
-        trade = np.ones(len(E.u), dtype=bool)
-    u, v, w = E.u[trade], E.v[trade], E.w[trade]
+        trade = np.ones(len(E), dtype=bool)
+    u, v, w = E.src[trade], E.dst[trade], E.weight[trade]
     node = np.concatenate([u, v])
     keys, inverse = np.unique(node * n + np.concatenate([v, u]), return_inverse=True)
     per_partner = np.bincount(inverse, weights=np.concatenate([w, w]), minlength=len(keys))
@@ -319,7 +235,8 @@ def embeddedness(
         relation) give the richest profile; a plain Graph without attributes
         gives the structural columns only.
     weight : str or None
-        Edge attribute with the tie weight (missing or NaN counts 1), used for
+        Edge attribute with the tie weight (missing or NaN counts 1; None,
+        text, negative or infinite values raise NetkitError), used for
         network coverage and Burt's constraint. None: every tie counts 1.
     relations : str or list of str, optional
         Profile only ties of these relations (all columns). Default: all ties.
@@ -408,7 +325,8 @@ def embeddedness(
     >>> p.loc["a", ["trade_out", "knowledge_in", "degree", "coverage"]].tolist()
     [2.0, 1.0, 2.0, 0.625]
     """
-    E = _edge_table(G, relations=relations, weight=weight, strength=strength)
+    E = _ties(G, relations=relations, weight=weight)
+    _check_weights(E.weight, weight)
     n = E.n
     cols: dict[str, np.ndarray] = {
         (f"relation_{name}" if name in _RESERVED else name): counts
@@ -424,7 +342,7 @@ def embeddedness(
     # pair (a_ij + a_ji: an undirected tie counts both ways) up to a factor 2
     # common to all pairs, which leaves the proportional strengths unchanged.
     both_ways = np.where(E.directed, 1.0, 2.0)
-    a, b, mutual = _collapsed(replace(E, w=E.w * both_ways), directed=False)
+    a, b, mutual = _collapsed(E, directed=False, weight=E.weight * both_ways)
     node, partner = np.concatenate([a, b]), np.concatenate([b, a])
     degree = _count(node, n)
     external = _external_mask(G)
@@ -436,30 +354,29 @@ def embeddedness(
 
     kinds = _node_attribute(G, "kind")
     institution = np.array([str(k).lower() in INSTITUTIONS for k in kinds], dtype=bool)
-    inst_rel = np.array([r in INSTITUTIONS for r in E.rel], dtype=bool)
-    inst_node = np.concatenate([E.u, E.v])
-    inst_partner = np.concatenate([E.v, E.u])
+    inst_rel = E.relation_is(INSTITUTIONS)
+    inst_node = np.concatenate([E.src, E.dst])
+    inst_partner = np.concatenate([E.dst, E.src])
     hit = institution[inst_partner] | np.concatenate([inst_rel, inst_rel])
     inst_keys = np.unique(inst_node[hit] * n + inst_partner[hit])
     cols["institutional_ties"] = _count(inst_keys // n, n)
 
-    for name, values in (("mean_strength", E.strength), ("confirmed_share", E.confirmed)):
+    for name, values in zip(("mean_strength", "confirmed_share"), _edge_values(E, strength)):
         ok = ~np.isnan(values)
-        ends = np.concatenate([E.u[ok], E.v[ok]])
+        ends = np.concatenate([E.src[ok], E.dst[ok]])
         vals = np.concatenate([values[ok], values[ok]])
         cols[name] = _ratio(_count(ends, n, vals), _count(ends, n).astype(float))
 
     cols["reciprocity"] = _reciprocity(E)
-    cols["clustering"] = _ratio(2.0 * _triangles(n, a, b), degree * (degree - 1.0))
+    cols["clustering"] = _ratio(2.0 * triangle_counts(n, a, b), degree * (degree - 1.0))
     cols["clustering"][degree < 2] = 0.0
 
     simple = nx.Graph()
     simple.add_nodes_from(range(n))
-    simple.add_weighted_edges_from(zip(a.tolist(), b.tolist(), mutual.tolist()))
+    simple.add_edges_from(zip(a.tolist(), b.tolist()))
     core = nx.core_number(simple)
     cols["core_number"] = np.array([core[i] for i in range(n)], dtype=np.int64)
-    holes = structural_holes(simple, weight="weight")  # rows in node order 0..n-1
-    cols["constraint"] = holes["constraint"].to_numpy(dtype=float)
+    cols["constraint"] = _constraint(n, a, b, mutual)  # = structural_holes(...)["constraint"]
     cols["coverage"] = _coverage(E)
 
     index = pd.Index(E.nodes, name="node")
@@ -604,7 +521,7 @@ def ei_index(
     if n_permutations < 0:
         raise NetkitError("n_permutations must be 0 or more")
     directed = bool(directed) and G.is_directed()
-    edges = _edge_table(G, relations=relations, weight=weight)
+    edges = _ties(G, relations=relations, weight=weight)
     src, dst, w = _collapsed(edges, directed=directed)
     if weight is None:
         w = np.ones(len(src))  # each tie of the collapse counts once
@@ -879,8 +796,7 @@ def compare_groups(
 
 def _average_distance(n, a, b, *, max_exact, n_sources, rng) -> tuple[float, bool]:
     """Mean shortest-path length (unweighted, undirected) within the largest component."""
-    ends = (np.concatenate([a, b]), np.concatenate([b, a]))
-    A = sp.csr_matrix((np.ones(2 * len(a)), ends), shape=(n, n))
+    A = adjacency(n, a, b, symmetric=True)
     _, comp = connected_components(A, directed=False)
     largest = np.flatnonzero(comp == np.bincount(comp).argmax())
     size = len(largest)
@@ -958,7 +874,7 @@ def network_summary(
     """
     if n_sources < 1 or max_exact < 0:
         raise NetkitError("n_sources must be at least 1 and max_exact at least 0")
-    edges = _edge_table(G, relations=None if relation is None else [relation], weight=None)
+    edges = _ties(G, relations=None if relation is None else [relation], weight=None)
     n = edges.n
     # select_relation: a relation is directed unless all its ties are undirected
     directed = G.is_directed() and (relation is None or bool(edges.directed.any()))
@@ -972,7 +888,7 @@ def network_summary(
     out["density"] = m / possible if possible else math.nan
     out["isolates"] = int((degree == 0).sum())
     if n:
-        A = sp.csr_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+        A = adjacency(n, a, b)
         n_comp, comp = connected_components(A, directed=False)
         out["components"], out["largest_component"] = int(n_comp), int(np.bincount(comp).max())
     else:
@@ -983,7 +899,7 @@ def network_summary(
     else:
         out["reciprocity"] = math.nan
     triples = (degree * (degree - 1) / 2).sum()
-    out["transitivity"] = float(_triangles(n, a, b).sum() / triples) if triples else 0.0
+    out["transitivity"] = float(triangle_counts(n, a, b).sum() / triples) if triples else 0.0
     out["degree_centralization"] = (
         float((degree.max() - degree).sum() / ((n - 1) * (n - 2))) if n > 2 else math.nan
     )

@@ -31,6 +31,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ._arrays import collapse_arrays, read_arcs
 from .errors import NetkitError
 
 __all__ = ["build_graph", "tie_table", "collapse", "select_relation", "relations_of", "HOW"]
@@ -165,22 +166,7 @@ def _iter_edges(G: nx.Graph):
 
 def relations_of(G: nx.Graph) -> list[str]:
     """The sorted relation names present on the edges of ``G``."""
-    return sorted({r for _, _, r, _ in _iter_edges(G) if r is not None})
-
-
-def _weight_of(d: dict, weight: str | None) -> float:
-    if weight is None:
-        return 1.0
-    value = d.get(weight, 1.0)
-    if type(value) is float:  # the common case, fast
-        return 1.0 if value != value else value
-    try:
-        value = float(value)
-    except (TypeError, ValueError) as exc:
-        raise NetkitError(f"edge attribute {weight!r} must be numeric, got {value!r}") from exc
-    if value != value:  # NaN
-        return 1.0
-    return value
+    return sorted(read_arcs(G, weight=None).relation[1])
 
 
 def collapse(
@@ -202,11 +188,13 @@ def collapse(
         edge key of a multigraph). Default: all edges.
     directed : bool, optional
         Return a DiGraph (True) or a Graph (False). Default: the direction of ``G``.
-        An arc with attribute ``directed=False`` (an undirected tie stored once
-        in a directed graph) becomes arcs both ways in a DiGraph.
+        An arc with attribute ``directed=False`` (also numpy False or 0: an
+        undirected tie stored once in a directed graph) becomes arcs both ways
+        in a DiGraph.
     weight : str or None
-        Edge attribute holding the tie weight; missing or NaN counts 1. With
-        None every tie counts 1.
+        Edge attribute holding the tie weight; missing or NaN counts 1, other
+        non-numeric values (None, text) raise NetkitError. With None every tie
+        counts 1.
     combine : {"sum", "max", "count"}
         How parallel ties between the same pair (several relations, both
         directions when ``directed=False``) become one: summed weights, the
@@ -230,49 +218,21 @@ def collapse(
     """
     if combine not in ("sum", "max", "count"):
         raise NetkitError(f"combine must be 'sum', 'max' or 'count', got {combine!r}")
-    if directed is None:
-        directed = G.is_directed()
-    if isinstance(relations, str):
-        relations = [relations]
-    keep = None if relations is None else set(relations)
-    if keep is not None:
-        missing = keep - set(relations_of(G))
-        if missing:
-            raise NetkitError(
-                f"no edges of relation(s) {sorted(missing)} in the graph; "
-                f"it has {relations_of(G)}"
-            )
+    arcs = read_arcs(G, weight=weight, relations=relations)
+    return _collapsed_graph(G, arcs, G.is_directed() if directed is None else directed, combine)
+
+
+def _collapsed_graph(G: nx.Graph, arcs, directed: bool, combine: str) -> nx.Graph:
+    """The simple graph of :func:`collapse` from the arcs of ``G`` (read by ``read_arcs``)."""
     H = nx.DiGraph() if directed else nx.Graph()
     H.add_nodes_from(G.nodes(data=True))
     H.graph.update(G.graph)
-
-    acc: dict[tuple, list] = {}  # (u, v) -> [weight, n_ties]; one pass, no graph lookups
-
-    def put(a, b, w):
-        key = (a, b)
-        if not directed and key not in acc and (b, a) in acc:
-            key = (b, a)
-        e = acc.get(key)
-        if e is None:
-            acc[key] = [1.0 if combine == "count" else w, 1]
-            return
-        e[1] += 1
-        if combine == "sum":
-            e[0] += w
-        elif combine == "max":
-            e[0] = max(e[0], w)
-        else:
-            e[0] += 1.0
-
-    graph_directed = G.is_directed()
-    for u, v, rel, d in _iter_edges(G):
-        if keep is not None and rel not in keep:
-            continue
-        w = _weight_of(d, weight)
-        put(u, v, w)
-        if directed and u != v and (not graph_directed or d.get("directed", True) is False):
-            put(v, u, w)
-    H.add_edges_from((a, b, {"weight": w, "n_ties": n}) for (a, b), (w, n) in acc.items())
+    src, dst, w, n_ties = collapse_arrays(arcs, directed=directed, combine=combine)
+    at = arcs.nodes.__getitem__
+    H.add_edges_from(
+        (at(a), at(b), {"weight": x, "n_ties": k})
+        for a, b, x, k in zip(src.tolist(), dst.tolist(), w.tolist(), n_ties.tolist())
+    )
     return H
 
 
@@ -287,10 +247,6 @@ def select_relation(G: nx.Graph, relation: str, *, weight: str | None = "weight"
     >>> select_relation(M, "trade").is_directed()
     True
     """
-    flags = {
-        d.get("directed", G.is_directed())
-        for _, _, rel, d in _iter_edges(G)
-        if rel == relation
-    }
-    is_directed = G.is_directed() and flags != {False}
-    return collapse(G, relations=[relation], directed=is_directed, weight=weight)
+    arcs = read_arcs(G, weight=weight, relations=[relation])
+    is_directed = G.is_directed() and bool(arcs.directed.any())
+    return _collapsed_graph(G, arcs, is_directed, "sum")

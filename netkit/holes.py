@@ -29,144 +29,55 @@ Memory is linear in the number of ties plus the chunk; no n x n matrix.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import chain, permutations, repeat
-from operator import is_, methodcaller
+from itertools import permutations
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ._arrays import CHUNK, collapse_arrays, read_arcs, triangles, undirected_ties
 from .errors import NetkitError
-from .graph import collapse
 
 __all__ = ["structural_holes", "dyadic_constraint"]
 
 _COLUMNS = ["degree", "effective_size", "efficiency", "constraint", "hierarchy"]
-_CHUNK = 1 << 22  # candidate triangles examined at once (memory bound)
+_CHUNK = CHUNK  # candidate triangles examined at once (memory bound)
 
 
 # --------------------------------------------------------------------------- input
 
 
-def _arcs(G: nx.Graph, weight: str | None):
-    """Nodes and the arcs (src, dst, weight) of a simple or multi graph.
+def _ties(G: nx.Graph, weight: str | None):
+    """Nodes and the undirected ties of any graph, ranked (see :func:`netkit._arrays.undirected_ties`).
 
-    Follows :func:`netkit.graph.collapse` (``combine="sum"``): a missing or NaN
-    weight counts 1, an arc with ``directed=False`` in a directed graph counts
-    both ways. An undirected graph yields every edge both ways (as networkx and
-    igraph count it; only proportions of mutual weights matter).
+    Arcs are read by :func:`netkit._arrays.read_arcs` (missing or NaN weight
+    counts 1) and merged as :func:`netkit.graph.collapse` merges them into a
+    DiGraph: parallel arcs summed, an undirected arc (an undirected graph's
+    edge, or ``directed=False``) counting both ways; then the arcs i -> j and
+    j -> i add up to the mutual weight of the tie i-j.
     """
-    if G.is_multigraph():
-        G, weight = collapse(G, weight=weight), "weight"
-    nodes = list(G)
-    index = {v: i for i, v in enumerate(nodes)}
-    rows = [nbrs for _, nbrs in G.adjacency()]  # same order as nodes
-    counts = np.fromiter(map(len, rows), np.int64, count=len(nodes))
-    m = int(counts.sum())
-    src = np.repeat(np.arange(len(nodes), dtype=np.int64), counts)
-    dst = np.fromiter(map(index.get, chain.from_iterable(rows)), np.int64, count=m)
-    attrs = list(chain.from_iterable(map(methodcaller("values"), rows)))
-    if weight is None:
-        w = np.ones(m)
-    else:
-        try:
-            w = np.fromiter(map(dict.get, attrs, repeat(weight), repeat(1.0)), np.float64, count=m)
-            missing = np.flatnonzero(np.isnan(w))  # numpy also reads None as NaN
-            if any(attrs[k][weight] is None for k in missing):
-                raise TypeError
-        except (TypeError, ValueError, OverflowError) as exc:
-            bad = next((x for x in (d.get(weight, 1.0) for d in attrs) if not _numeric(x)), "?")
-            raise NetkitError(
-                f"edge attribute {weight!r} must be numeric, got {bad!r}; "
-                f"fix the data or pass weight=None"
-            ) from exc
-        w[missing] = 1.0
-    if G.is_directed() and any(map(dict.__contains__, attrs, repeat("directed"))):
-        flags = map(dict.get, attrs, repeat("directed"), repeat(True))
-        both = np.fromiter(map(is_, flags, repeat(False)), bool, count=len(attrs))
-        src, dst = np.concatenate([src, dst[both]]), np.concatenate([dst, src[both]])
-        w = np.concatenate([w, w[both]])
-    if (w < 0).any() or np.isinf(w).any():
+    arcs = read_arcs(G, weight=weight)
+    _check_weights(arcs.weight, weight)
+    src, dst, w, _ = collapse_arrays(arcs, directed=True)  # undirected_ties drops self-loops
+    return arcs.nodes, undirected_ties(arcs.n, src, dst, w)
+
+
+def _check_weights(w: np.ndarray, weight: str | None) -> None:
+    bad = (w < 0) | np.isinf(w)
+    if bad.any():
         raise NetkitError(
             f"structural holes need finite, non-negative tie weights; edge attribute "
-            f"{weight!r} has {float(w[(w < 0) | np.isinf(w)][0])!r}"
+            f"{weight!r} has {float(w[bad][0])!r}"
         )
-    return nodes, src, dst, w
 
 
-def _numeric(x) -> bool:
-    try:
-        float(x)
-    except (TypeError, ValueError, OverflowError):
-        return False
-    return True
-
-
-def _ties(n: int, src, dst, w):
-    """Undirected ties, each once, with their mutual weight (summed over arcs).
-
-    Self-loops and ties of total weight 0 are dropped. Nodes are ranked by
-    their number of arcs (ties only need *some* order; this one keeps hubs
-    last, which makes the triangle search cheap). Every tie is stored from its
-    lower- to its higher-ranked end, ties sorted by those ranks.
-    Returns u, v (node positions), ru, rv (their ranks) and w.
-    """
-    keep = src != dst
-    src, dst, w = src[keep], dst[keep], w[keep]
-    by_rank = np.argsort(np.bincount(src, minlength=n) + np.bincount(dst, minlength=n),
-                         kind="stable")
-    rank = np.empty(n, np.int64)
-    rank[by_rank] = np.arange(n)
-    rs, rd = rank[src], rank[dst]
-    key = np.minimum(rs, rd) * n + np.maximum(rs, rd)
-    order = np.argsort(key)
-    key, w = key[order], w[order]
-    first = np.flatnonzero(np.diff(key, prepend=-1))  # one tie per distinct pair
-    key, w = key[first], np.add.reduceat(w, first) if len(first) else w[:0]
-    key, w = key[w > 0], w[w > 0]
-    ru, rv = key // n, key % n
-    return by_rank[ru], by_rank[rv], ru, rv, w
-
-
-def _triangles(ru, rv, n: int):
-    """Every triangle once, as the positions (t_ab, t_ac, t_bc) of its three ties.
-
-    Ties are sorted by (ru, rv) with ru < rv. For corners ranked a < b < c the
-    triangle is found from a's ties a-b and a-c (both in a's block, b first)
-    by looking up the tie b-c.
-    """
-    m = len(ru)
-    key = ru * n + rv  # sorted
-    block_end = np.cumsum(np.bincount(ru, minlength=n))[ru]
-    later = block_end - np.arange(m) - 1  # ties after t in the same block
-    total = np.cumsum(later)
-    found = []
-    start = 0
-    while start < m:
-        stop = max(int(np.searchsorted(total, total[start] - later[start] + _CHUNK, "right")),
-                   start + 1)
-        counts = later[start:stop]
-        first = np.repeat(np.arange(start, stop), counts)
-        offset = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
-        second = first + 1 + offset
-        wanted = rv[first] * n + rv[second]
-        third = np.minimum(np.searchsorted(key, wanted), m - 1)
-        hit = key[third] == wanted
-        found.append((first[hit], second[hit], third[hit]))
-        start = stop
-    if not found:
-        empty = np.zeros(0, np.int64)
-        return empty, empty, empty
-    return tuple(np.concatenate(parts) for parts in zip(*found))
-
-
-def _masked_product(x, y, triangles, m: int):
+def _masked_product(x, y, found, m: int):
     """For every arc i -> j (ties as arcs: t is u->v, m + t is v->u): sum_q x_iq y_jq.
 
     ``x`` and ``y`` hold one value per arc. Only common contacts q of i and
     j contribute, i.e. the third corner of a triangle on the tie i-j.
     """
-    t_ab, t_ac, t_bc = triangles
+    t_ab, t_ac, t_bc = found
     arc = {("a", "b"): t_ab, ("b", "a"): t_ab + m,
            ("a", "c"): t_ac, ("c", "a"): t_ac + m,
            ("b", "c"): t_bc, ("c", "b"): t_bc + m}
@@ -184,9 +95,23 @@ def _burt(G: nx.Graph, weight: str | None):
     ways), p (proportional strength), c (dyadic constraint), redundancy
     (sum_q p_iq m_jq) and the number of contacts of each node.
     """
-    nodes, src, dst, w = _arcs(G, weight)
-    n = len(nodes)
-    u, v, ru, rv, w = _ties(n, src, dst, w)
+    nodes, ties = _ties(G, weight)
+    return (nodes, *_burt_ties(len(nodes), *ties))
+
+
+def _constraint(n: int, a, b, w) -> np.ndarray:
+    """Burt's constraint of every node of the undirected graph whose ties a-b
+    (each pair once, weights w >= 0) are given as arrays; NaN for isolates.
+
+    Equal to ``structural_holes(H, weight="weight")["constraint"]`` of that
+    graph H, without building it.
+    """
+    ego, _, _, c, _, degree = _burt_ties(n, *undirected_ties(n, np.r_[a, b], np.r_[b, a], np.r_[w, w]))
+    return np.where(degree > 0, np.bincount(ego, c, minlength=n), np.nan)
+
+
+def _burt_ties(n: int, u, v, ru, rv, w):
+    """:func:`_burt` from the ranked ties of :func:`netkit._arrays.undirected_ties`."""
     m = len(u)
     degree = np.bincount(u, minlength=n) + np.bincount(v, minlength=n)
     ego, alter, w = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
@@ -196,10 +121,10 @@ def _burt(G: nx.Graph, weight: str | None):
     p = w / strength[ego]
     p_to = w / strength[alter]  # p_qj for the arc j -> q
     m_from = w / largest[ego]   # m_jq for the arc j -> q
-    triangles = _triangles(ru, rv, n)
-    c = (p + _masked_product(p, p_to, triangles, m)) ** 2
-    redundancy = _masked_product(p, m_from, triangles, m)
-    return nodes, ego, alter, p, c, redundancy, degree
+    corners = triangles(ru, rv, n, chunk=_CHUNK)
+    c = (p + _masked_product(p, p_to, corners, m)) ** 2
+    redundancy = _masked_product(p, m_from, corners, m)
+    return ego, alter, p, c, redundancy, degree
 
 
 # --------------------------------------------------------------------------- public
@@ -240,11 +165,12 @@ def structural_holes(
         Graph, DiGraph, MultiGraph or MultiDiGraph; not modified.
         Direction is ignored by summing: an arc i -> j and an arc j -> i both
         add to the one tie i-j. Parallel ties (a multigraph's relations) are
-        summed through :func:`netkit.graph.collapse`, and an arc stored with
-        ``directed=False`` counts both ways, as there. Self-loops are ignored.
+        summed as :func:`netkit.graph.collapse` sums them, and an arc stored
+        with ``directed=False`` (or numpy False, or 0) counts both ways, as
+        there. Self-loops are ignored.
     weight : str or None
         Edge attribute holding the tie strength (missing or NaN counts 1;
-        negative values are an error). With None every tie counts 1, so k
+        negative, infinite or non-numeric values, None included, are an error). With None every tie counts 1, so k
         parallel ties between two firms count k.
     nodes : iterable, optional
         Report only these nodes, in this order. The measures still use the
