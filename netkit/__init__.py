@@ -8,7 +8,7 @@ with :func:`audit`.
 
 __version__ = "0.1.0"
 
-from . import datasets
+from . import course, datasets
 from .audit import analyse, audit
 from .brokerage import BrokerageResult, betweenness, bridges, brokerage_roles, cut_points
 from .communities import CommunityResult, PartitionAgreement, find_communities, partition_agreement
@@ -44,6 +44,7 @@ __all__ = [
     "cognitive_roles",
     "collapse",
     "compare_groups",
+    "course",
     "cut_points",
     "datasets",
     "dyadic_constraint",
