@@ -55,31 +55,37 @@ class AuditResult:
 def _png(fig) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
     return buf.getvalue()
 
 
+def _subplots(*args, figsize):
+    """A figure outside pyplot: no backend switch, nothing left open in a notebook."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize)
+    axes = fig.subplots(*args)
+    return fig, axes
+
+
 def make_figures(result: AuditResult, *, seed: int = 0) -> dict[str, bytes]:
-    """The report's figures as PNG bytes: network, communities, embeddedness, brokers."""
-    import matplotlib
+    """The report's figures as PNG bytes: network, communities, embeddedness, brokers.
 
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
+    Figures are made with :class:`matplotlib.figure.Figure`, not pyplot, so
+    running an audit in a notebook leaves its backend and open figures as
+    they were.
+    """
     figs: dict[str, bytes] = {}
     a = result.actors
     G = result.graph
     pos = layout_positions(G, seed=seed, groups=a["community"].dropna().to_dict())
-    fig, ax = plt.subplots(figsize=(8.5, 6.8))
+    fig, ax = _subplots(figsize=(8.5, 6.8))
     plot(G, color_by="community", size_by=a["betweenness"], ax=ax, positions=pos, labels=6,
          title="The cluster network, coloured by community, sized by betweenness")
     figs["network"] = _png(fig)
 
     c = result.communities
     if len(c):
-        fig, ax = plt.subplots(figsize=(7, 3.2))
+        fig, ax = _subplots(figsize=(7, 3.2))
         ax.bar(c.index.astype(str), c["size"], color=["#4e79a7" if s >= 0.7 else "#bab0ac" for s in c["stability"].fillna(0)])
         for x, (n, s) in enumerate(zip(c["size"], c["stability"])):
             ax.text(x, n, "" if pd.isna(s) else f"{s:.2f}", ha="center", va="bottom", fontsize=8)
@@ -91,7 +97,7 @@ def make_figures(result: AuditResult, *, seed: int = 0) -> dict[str, bytes]:
 
     firms = a[(a["kind"] == "firm") & a["in_cluster"] & a["is_sme"].notna()]
     if len(firms):
-        fig, axes = plt.subplots(1, 2, figsize=(8.5, 3.2))
+        fig, axes = _subplots(1, 2, figsize=(8.5, 3.2))
         groups = [("SMEs", firms[firms["is_sme"].astype(bool)]), ("large firms", firms[~firms["is_sme"].astype(bool)])]
         for ax, col, label in zip(axes, ["local_ties", "institutional_ties"], ["ties inside the cluster",
                                                                               "ties to universities and agencies"]):
@@ -104,7 +110,7 @@ def make_figures(result: AuditResult, *, seed: int = 0) -> dict[str, bytes]:
 
     top = a[a["in_cluster"]].nlargest(12, "betweenness")
     if len(top) and top["betweenness"].max() > 0:
-        fig, ax = plt.subplots(figsize=(7, 3.8))
+        fig, ax = _subplots(figsize=(7, 3.8))
         ax.barh(top["name"].astype(str)[::-1], top["betweenness"][::-1],
                 color=[KIND_COLORS.get(k, "#888") for k in top["kind"][::-1]])
         ax.set_xlabel("betweenness (shortest paths through the actor)")

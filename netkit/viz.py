@@ -32,8 +32,9 @@ __all__ = ["map_html", "map_fragment", "vis_assets", "show", "plot", "layout_pos
 
 KIND_COLORS = {"firm": "#3b6ea8", "university": "#e08a1e", "agency": "#3a9a5b", "other": "#8c8c8c"}
 RELATION_COLORS = {"trade": "#5a6f86", "knowledge": "#b5651d", "university": "#e08a1e", "agency": "#3a9a5b"}
+# Tableau 10, then six colours far from all of them (tab10's would repeat Tableau's hues)
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-           "#9c755f", "#bab0ac", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
+           "#9c755f", "#bab0ac", "#17becf", "#bcbd22", "#7f3c8d", "#cf1c90", "#008695", "#4b4b8f"]
 
 
 def vis_assets() -> str:
@@ -50,6 +51,10 @@ def layout_positions(G: nx.Graph, *, seed: int = 0, scale: float = 450.0, groups
 
     With ``groups`` (a mapping node -> community), ties inside a group pull
     harder than ties across groups, so communities show as clusters on the map.
+    The largest connected piece fills the frame (x and y from -scale to
+    scale); smaller pieces sit in a row beneath it, each drawn in its own
+    box, and actors without ties in a last row, so a few stray pairs do not
+    squeeze the main network into a corner.
     """
     H = collapse(G, directed=False)
     if H.number_of_nodes() == 0:
@@ -62,16 +67,34 @@ def layout_positions(G: nx.Graph, *, seed: int = 0, scale: float = 450.0, groups
             same = groups.get(u) is not None and groups.get(u) == groups.get(v)
             d["pull"] = 1.0 if same else 0.15
     pos = {}
-    if H.number_of_nodes():
-        k = 1.6 / math.sqrt(H.number_of_nodes())
-        raw = nx.spring_layout(H, seed=seed, k=k, iterations=200, weight="pull" if groups is not None else None)
-        xy = np.array([raw[n] for n in H])
-        lo, hi = xy.min(axis=0), xy.max(axis=0)
-        xy = 2 * (xy - lo) / np.where(hi - lo > 0, hi - lo, 1) - 1
-        pos = {n: (float(x), float(y)) for n, (x, y) in zip(H, xy)}
+    pieces = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
+    if pieces:  # the largest piece fills the frame; smaller pieces sit in a row beneath it
+        pos.update(_spring(H.subgraph(pieces[0]), seed=seed, groups=groups, box=(-1, -1, 1, 1)))
+        small = pieces[1:]
+        if small:
+            widths = np.sqrt([len(c) for c in small])
+            edges = np.concatenate([[0], np.cumsum(widths)]) / widths.sum() * 2 - 1
+            for c, x0, x1 in zip(small, edges[:-1], edges[1:]):
+                pad = min(0.02, (x1 - x0) / 4)
+                pos.update(_spring(H.subgraph(c), seed=seed, groups=groups, box=(x0 + pad, -1.35, x1 - pad, -1.1)))
     for i, n in enumerate(isolates):  # actors without ties: a row under the network
-        pos[n] = (-1 + 2 * (i + 0.5) / len(isolates), -1.2)
+        pos[n] = (-1 + 2 * (i + 0.5) / len(isolates), -1.5 if len(pieces) > 1 else -1.2)
     return {n: (x * scale, y * scale) for n, (x, y) in pos.items()}
+
+
+def _spring(H: nx.Graph, *, seed: int, groups, box) -> dict:
+    """Seeded spring layout of one connected piece, stretched to fill ``box`` = (x0, y0, x1, y1)."""
+    x0, y0, x1, y1 = box
+    nodes = list(H)
+    if len(nodes) == 1:
+        return {nodes[0]: ((x0 + x1) / 2, (y0 + y1) / 2)}
+    raw = nx.spring_layout(H, seed=seed, k=1.6 / math.sqrt(len(nodes)), iterations=200,
+                           weight="pull" if groups is not None else None)
+    xy = np.array([raw[n] for n in nodes])
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    xy = (xy - lo) / np.where(hi - lo > 0, hi - lo, 1)
+    xy = np.column_stack([x0 + xy[:, 0] * (x1 - x0), y0 + xy[:, 1] * (y1 - y0)])
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
 
 
 def _json_for_script(obj) -> str:
@@ -91,6 +114,7 @@ def _clean(value):
 
 
 def _groups(G, attribute: str, measures: pd.DataFrame | None):
+    none = f"(no {attribute})"
     values = {}
     for n, d in G.nodes(data=True):
         v = None
@@ -98,13 +122,21 @@ def _groups(G, attribute: str, measures: pd.DataFrame | None):
             v = _clean(measures.at[n, attribute])
         if v is None:
             v = _clean(d.get(attribute))
-        values[n] = "(none)" if v is None else str(v)
-    levels = sorted(set(values.values()), key=lambda s: (s == "(none)", s))
+        values[n] = none if v is None else str(v)
+    levels = sorted(set(values.values()), key=lambda s: _level_key(s, none))
     if attribute == "kind":
         palette = {lv: KIND_COLORS.get(lv, "#8c8c8c") for lv in levels}
     else:
-        palette = {lv: PALETTE[i % len(PALETTE)] if lv != "(none)" else "#cccccc" for i, lv in enumerate(levels)}
+        palette = {lv: PALETTE[i % len(PALETTE)] if lv != none else "#cccccc" for i, lv in enumerate(levels)}
     return values, palette
+
+
+def _level_key(level: str, none: str):
+    """Legend order: numbers as numbers (community 2 before 10), then text, the missing value last."""
+    try:
+        return (level == none, 0, float(level), level)
+    except ValueError:
+        return (level == none, 1, 0.0, level)
 
 
 def _map_data(G, *, color_by, size_by, measures, tooltip, seed, positions, label_top=12):

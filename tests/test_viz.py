@@ -164,3 +164,43 @@ def test_plot_colours_by_a_series_of_groups():
     colours = ax.collections[-1].get_edgecolors()
     assert len({tuple(c) for c in colours}) == 2
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b"]
+
+
+def test_legend_orders_numbers_as_numbers_and_names_the_missing_value():
+    G = nx.path_graph(12)
+    groups = pd.Series({n: n for n in range(11)}, name="community")  # node 11 has no community
+    ax = plot(G, color_by=groups)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == [str(i) for i in range(11)] + ["(no community)"]
+
+
+def test_palette_colours_are_far_apart():
+    from matplotlib.colors import to_rgb
+
+    rgb = np.array([to_rgb(c) for c in netkit.viz.PALETTE])
+    dist = np.sqrt(((rgb[:, None, :] - rgb[None, :, :]) ** 2).sum(-1))
+    np.fill_diagonal(dist, np.inf)
+    # tab10 after Tableau 10 had pairs 0.08 apart (#4e79a7/#1f77b4); every pair is now clearly distinct
+    assert dist.min() > 0.15
+
+
+def test_small_pieces_do_not_squeeze_the_main_network():
+    G = nx.disjoint_union(nx.cycle_graph(30), nx.path_graph(2))
+    G.add_node("alone")
+    pos = layout_positions(G, seed=1, scale=1.0)
+    main = np.array([pos[n] for n in range(30)])
+    assert np.allclose(main.min(axis=0), [-1, -1]) and np.allclose(main.max(axis=0), [1, 1])
+    assert all(pos[n][1] < -1 for n in (30, 31, "alone"))  # beneath the main network
+
+
+def test_report_figures_leave_pyplot_alone(monkeypatch):
+    import matplotlib.pyplot as plt
+
+    from netkit.report import make_figures
+
+    result = netkit.analyse(netkit.datasets.load_example_survey(), n_runs=2)
+    backend, before = matplotlib.get_backend(), plt.get_fignums()
+    monkeypatch.setattr(matplotlib, "use", lambda *a, **k: (_ for _ in ()).throw(AssertionError("backend switched")))
+    figs = make_figures(result)
+    assert figs["network"].startswith(b"\x89PNG")
+    assert matplotlib.get_backend() == backend and plt.get_fignums() == before
