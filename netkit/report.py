@@ -399,9 +399,6 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
 
 def write_metrics(result: AuditResult, path: Path) -> Path:
     """metrics.xlsx: one sheet per table, with headers, widths and frozen panes."""
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
     def listy(frame):
         return frame.apply(lambda col: col.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v))
 
@@ -420,21 +417,29 @@ def write_metrics(result: AuditResult, path: Path) -> Path:
     }
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            frame = frame.copy()
-            keep_index = frame.index.name is not None or not isinstance(frame.index, pd.RangeIndex)
-            for col in frame.columns:
-                if str(frame[col].dtype) in ("boolean", "Int64"):
-                    frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-            frame.to_excel(writer, sheet_name=name, index=keep_index)
-            ws = writer.sheets[name]
-            for cell in ws[1]:
-                cell.font = Font(bold=True)
-                cell.fill = PatternFill("solid", fgColor="DDE7F0")
-            ws.freeze_panes = "B2" if keep_index else "A2"
-            for j, column in enumerate(ws.iter_cols(min_row=1, max_row=min(ws.max_row, 200)), start=1):
-                width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-                ws.column_dimensions[get_column_letter(j)].width = min(max(9, width + 2), 70)
+            _format_sheet(writer, name, frame)
     return path
+
+
+def _format_sheet(writer: pd.ExcelWriter, name: str, frame: pd.DataFrame) -> None:
+    """Write one table as a sheet for people: bold shaded header, frozen panes, fitted widths."""
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    frame = frame.copy()
+    keep_index = frame.index.name is not None or not isinstance(frame.index, pd.RangeIndex)
+    for col in frame.columns:
+        if str(frame[col].dtype) in ("boolean", "Int64"):
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    frame.to_excel(writer, sheet_name=name, index=keep_index)
+    ws = writer.sheets[name]
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE7F0")
+    ws.freeze_panes = "B2" if keep_index else "A2"
+    for j, column in enumerate(ws.iter_cols(min_row=1, max_row=min(ws.max_row, 200)), start=1):
+        width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
+        ws.column_dimensions[get_column_letter(j)].width = min(max(9, width + 2), 70)
 
 
 def write_graph_files(result: AuditResult, out: Path) -> list[Path]:
