@@ -44,8 +44,11 @@ def _without_pyarrow_in_netkit() -> None:
     """netkit.production cannot import pyarrow (pandas still can), as for a user without the extra."""
     real_import = builtins.__import__
 
+    def _in_production(module: str) -> bool:
+        return module == "netkit.production" or module.startswith("netkit.production.")
+
     def fake_import(name, globals=None, locals=None, fromlist=(), level=0):
-        if name.split(".")[0] == "pyarrow" and (globals or {}).get("__name__") == "netkit.production":
+        if name.split(".")[0] == "pyarrow" and _in_production((globals or {}).get("__name__") or ""):
             raise ModuleNotFoundError("No module named 'pyarrow'", name="pyarrow")
         return real_import(name, globals, locals, fromlist, level)
 
@@ -84,7 +87,7 @@ def child(step: str, folder: Path, n_firms: int, mean_links: float) -> dict:
         fmt = "parquet" if step == "netkit_parquet" else "csv"
         if step == "netkit_csv_pandas":
             _without_pyarrow_in_netkit()
-            assert prod._pyarrow_csv() is None
+            assert prod._files._pyarrow_csv() is None
         data = prod.read_production_network(folder / f"links.{fmt}", firms=folder / f"firms.{fmt}")
         out["mb"] = _frames_mb(data.firms, data.links)
         out["links"], out["dropped"] = len(data.links), int(data.dropped["rows"].sum())

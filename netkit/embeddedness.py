@@ -189,18 +189,113 @@ def _relation_counts(E: Arcs) -> dict[str, np.ndarray]:
 
 def _reciprocity(E: Arcs) -> np.ndarray:
     """Share of each node's directed ties (in and out) reciprocated in the same relation."""
-    n = E.n
     keep = E.directed
     rel, rel_names = E.relation
-    rel_codes = rel[keep] + 1  # 0: no relation
-    R = len(rel_names) + 1
-    u, v = E.src[keep], E.dst[keep]
-    keys, first = np.unique((u * n + v) * R + rel_codes, return_index=True)
-    u, v, rc = u[first], v[first], rel_codes[first]
-    reciprocated = np.isin((v * n + u) * R + rc, keys).astype(float)
+    mutual, incident = _arc_reciprocity(E.n, E.src[keep], E.dst[keep], rel[keep] + 1, len(rel_names) + 1)
+    return _ratio(mutual, incident)
+
+
+def _pairs(n: int, u, v, codes=None, n_codes: int = 1):
+    """Distinct arcs u -> v (one per (u, v, code)) grouped by unordered pair and code.
+
+    Returns (keys, inverse, counts): the sorted keys ((min * n + max) * n_codes
+    + code) of the pairs, each arc's pair, and the arcs of each pair: 2 when
+    the arc is reciprocated (its reverse exists with the same code), else 1.
+    One stable sort; no search.
+    """
+    u, v = np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64)
+    key = np.minimum(u, v) * n + np.maximum(u, v)
+    if codes is not None:
+        key = key * n_codes + np.asarray(codes, dtype=np.int64)
+    order = np.argsort(key, kind="stable")
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[order[1:]] != key[order[:-1]]
+    starts = np.flatnonzero(first)
+    inverse = np.empty(len(key), np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    counts = np.diff(np.append(starts, len(key)))
+    return key[order[starts]], inverse, counts
+
+
+def _arc_reciprocity(n: int, u, v, codes=None, n_codes: int = 1, *, distinct: bool = False, pairs=None):
+    """Reciprocated and all directed ties of each node, from arcs u -> v.
+
+    An arc is one tie per (u, v, code) (``codes`` 0 .. n_codes - 1, e.g. the
+    relation; None: one code); it is reciprocated when v -> u exists with the
+    same code. ``distinct``: the arcs are already distinct; ``pairs``: their
+    :func:`_pairs`, when the caller has it. Returns (mutual, incident): per
+    node, reciprocated arcs and all arcs in and out; ``mutual / incident`` is
+    ``networkx.reciprocity(G, nodes)``.
+    """
+    u, v = np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64)
+    c = np.zeros(len(u), np.int64) if codes is None else np.asarray(codes, dtype=np.int64)
+    if not distinct:
+        _, first = np.unique((u * n + v) * n_codes + c, return_index=True)
+        u, v, c = u[first], v[first], c[first]
+    _, inverse, counts = _pairs(n, u, v, c, n_codes) if pairs is None else pairs
+    reciprocated = (counts[inverse] == 2).astype(float)
     incident = _count(u, n) + _count(v, n)
     mutual = _count(u, n, reciprocated) + _count(v, n, reciprocated)
-    return _ratio(mutual, incident)
+    return mutual, incident
+
+
+def _herfindahl(n: int, owner, w) -> np.ndarray:
+    """Herfindahl index of each node's shares: sum_j (w_j / sum w) ** 2 over its
+    entries (owner, w_j), one per partner (Uzzi 1996's network coverage, or the
+    concentration of sales over customers). NaN without entries or total 0."""
+    total = _count(owner, n, w)
+    return _ratio(_count(owner, n, np.square(w)), np.square(total))
+
+
+def _clustering(triangles: np.ndarray, degree: np.ndarray) -> np.ndarray:
+    """Local clustering 2 t / (d (d - 1)) of the simple undirected graph; 0 for d < 2."""
+    out = _ratio(2.0 * triangles, degree * (degree - 1.0))
+    out[degree < 2] = 0.0
+    return out
+
+
+def _core_numbers(n: int, a, b) -> np.ndarray:
+    """k-core number of every node of the simple undirected graph with ties a-b
+    (each pair once, no self-loops), as ``networkx.core_number``.
+
+    Peeling by levels (Batagelj & Zaversnik 2003 peel one node at a time; the
+    same cores come out of peeling, at level k, every node of degree <= k at
+    once and repeating until none is left): each tie is visited once when its
+    first end is peeled, plus one pass over the nodes per level.
+    """
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    ends = np.concatenate([a, b])
+    order = np.argsort(ends, kind="stable")
+    nbr = np.concatenate([b, a])[order]
+    indptr = np.zeros(n + 1, np.int64)
+    np.cumsum(np.bincount(ends, minlength=n), out=indptr[1:])
+    deg = np.diff(indptr)
+    core = np.full(n, -1, np.int64)
+    alive = np.ones(n, dtype=bool)
+    left, k = n, 0
+    while left:
+        k = max(k, int(deg[alive].min()))
+        peel = np.flatnonzero(alive & (deg <= k))
+        while len(peel):
+            core[peel] = k
+            alive[peel] = False
+            left -= len(peel)
+            lens = indptr[peel + 1] - indptr[peel]
+            at = np.repeat(indptr[peel] - np.cumsum(lens) + lens, lens) + np.arange(lens.sum())
+            hit = nbr[at]
+            hit = hit[alive[hit]]
+            if not len(hit):
+                break
+            touched, times = np.unique(hit, return_counts=True)
+            deg[touched] -= times
+            peel = touched[deg[touched] <= k]
+    return core
+
+
+def _partners_with(n: int, a, b, flag_a, flag_b) -> np.ndarray:
+    """Per node, its partners (ties a-b, each pair once) for which the flag holds:
+    node a counts b when ``flag_b`` (per tie), node b counts a when ``flag_a``."""
+    return _count(a, n, np.asarray(flag_b, dtype=float)) + _count(b, n, np.asarray(flag_a, dtype=float))
 
 
 def _coverage(E: Arcs) -> np.ndarray:
@@ -214,9 +309,7 @@ def _coverage(E: Arcs) -> np.ndarray:
     node = np.concatenate([u, v])
     keys, inverse = np.unique(node * n + np.concatenate([v, u]), return_inverse=True)
     per_partner = np.bincount(inverse, weights=np.concatenate([w, w]), minlength=len(keys))
-    owner = keys // n
-    total = _count(owner, n, per_partner)
-    return _ratio(_count(owner, n, per_partner**2), total**2)
+    return _herfindahl(n, keys // n, per_partner)
 
 
 def embeddedness(
@@ -292,7 +385,8 @@ def embeddedness(
             (``networkx.clustering``; 0 for fewer than two contacts).
         ``core_number``
             k-core number on the undirected collapse without self-loops
-            (Seidman 1983; ``networkx.core_number``).
+            (Seidman 1983; equal to ``networkx.core_number``), by peeling as
+            Batagelj & Zaversnik (2003), level by level with numpy.
         ``constraint``
             Burt's (1992) constraint from :func:`netkit.holes.structural_holes`
             with the same ``weight`` (NaN for isolates).
@@ -311,8 +405,10 @@ def embeddedness(
     External actors (``in_cluster=False``) get a profile like any other node;
     select ``profile[profile.in_cluster != False]`` to keep cluster members.
     Self-loops are ignored. Everything is computed from one edge table with
-    numpy/pandas and scipy.sparse (no per-node loops), except the k-core
-    (networkx) and the constraint (:mod:`netkit.holes`).
+    numpy/pandas (no per-node loops). The array cores (reciprocity, clustering,
+    k-core, Herfindahl, constraint in :mod:`netkit.holes`) are the ones
+    :func:`netkit.production.firm_profile` runs on production networks, so
+    both give the same numbers.
 
     Examples
     --------
@@ -343,10 +439,9 @@ def embeddedness(
     # common to all pairs, which leaves the proportional strengths unchanged.
     both_ways = np.where(E.directed, 1.0, 2.0)
     a, b, mutual = _collapsed(E, directed=False, weight=E.weight * both_ways)
-    node, partner = np.concatenate([a, b]), np.concatenate([b, a])
-    degree = _count(node, n)
+    degree = _count(a, n) + _count(b, n)
     external = _external_mask(G)
-    external_ties = _count(node, n, external[partner].astype(float)).astype(np.int64)
+    external_ties = _partners_with(n, a, b, external[a], external[b]).astype(np.int64)
     cols["degree"] = degree
     cols["local_ties"] = degree - external_ties
     cols["external_ties"] = external_ties
@@ -368,14 +463,8 @@ def embeddedness(
         cols[name] = _ratio(_count(ends, n, vals), _count(ends, n).astype(float))
 
     cols["reciprocity"] = _reciprocity(E)
-    cols["clustering"] = _ratio(2.0 * triangle_counts(n, a, b), degree * (degree - 1.0))
-    cols["clustering"][degree < 2] = 0.0
-
-    simple = nx.Graph()
-    simple.add_nodes_from(range(n))
-    simple.add_edges_from(zip(a.tolist(), b.tolist()))
-    core = nx.core_number(simple)
-    cols["core_number"] = np.array([core[i] for i in range(n)], dtype=np.int64)
+    cols["clustering"] = _clustering(triangle_counts(n, a, b), degree)
+    cols["core_number"] = _core_numbers(n, a, b)
     cols["constraint"] = _constraint(n, a, b, mutual)  # = structural_holes(...)["constraint"]
     cols["coverage"] = _coverage(E)
 
@@ -737,8 +826,7 @@ def compare_groups(
             raise NetkitError(
                 f"need at least two groups of {by!r} with values of {col!r}; found {present}"
             )
-        code_of = {g: i for i, g in enumerate(present)}
-        codes = np.array([code_of[g] for g in data[by]], dtype=np.int64)
+        codes = pd.Index(present, dtype=object).get_indexer(data[by].astype(object)).astype(np.int64)
         k, n = len(present), len(x)
         sizes = np.bincount(codes, minlength=k)
         means = np.bincount(codes, weights=x, minlength=k) / sizes
@@ -832,7 +920,7 @@ def network_summary(
     relation : str, optional
         Describe the network of one relation (:func:`netkit.graph.select_relation`:
         directed when its ties are). Default: all ties collapsed
-        (:func:`netkit.graph.collapse`), directed when ``G`` is.
+        (:func:`netkit.graph.collapse`), directed when ``G`` is and any tie is.
     seed : int or numpy Generator, optional
         Seed for sampling sources of the average distance.
     max_exact : int
@@ -847,7 +935,9 @@ def network_summary(
     Returns
     -------
     pandas.Series
-        ``relation``; ``directed``; ``nodes``; ``ties`` (arcs when directed,
+        ``relation``; ``directed`` (False for undirected graphs, and for
+        directed ones whose ties are all undirected, such as a MultiDiGraph
+        whose edges all carry ``directed=False``); ``nodes``; ``ties`` (arcs when directed,
         else edges; parallel ties of several relations count once, self-loops
         never); ``density`` (ties / n(n-1) when directed, ties / (n(n-1)/2)
         otherwise); ``isolates``; ``components`` (weak) and
@@ -876,8 +966,8 @@ def network_summary(
         raise NetkitError("n_sources must be at least 1 and max_exact at least 0")
     edges = _ties(G, relations=None if relation is None else [relation], weight=None)
     n = edges.n
-    # select_relation: a relation is directed unless all its ties are undirected
-    directed = G.is_directed() and (relation is None or bool(edges.directed.any()))
+    # as select_relation: directed unless every tie is undirected (a MultiDiGraph of directed=False ties)
+    directed = G.is_directed() and (len(edges) == 0 or bool(edges.directed.any()))
     src, dst, _ = _collapsed(edges, directed=directed)
     m = len(src)
     a, b, _ = _collapsed(edges, directed=False)

@@ -587,3 +587,54 @@ def test_functions_do_not_mutate_input():
     ei_index(G, "sector", n_permutations=20, seed=1)
     network_summary(G)
     assert snapshot(G) == before
+
+
+# --------------------------------------------------------------------------- array cores
+
+
+def test_network_summary_all_undirected_multidigraph_is_undirected():
+    from netkit.datasets import florentine_families
+
+    F = florentine_families()  # a MultiDiGraph whose edges all carry directed=False
+    assert F.is_directed() and all(d["directed"] is False for *_, d in F.edges(data=True))
+    s = network_summary(F, seed=1)
+    assert s["directed"] is False and math.isnan(s["reciprocity"])
+    assert "in_degree_centralization" not in s
+    ref = nx.Graph(F.to_undirected())
+    assert s["ties"] == ref.number_of_edges()
+    assert s["density"] == pytest.approx(nx.density(ref))
+    plain = network_summary(ref, seed=1)
+    for key in ("nodes", "ties", "density", "transitivity", "degree_centralization", "average_distance"):
+        assert s[key] == pytest.approx(plain[key])
+    mixed = F.copy()
+    mixed.add_edge("Medici", "Strozzi", relation="trade", directed=True)
+    assert network_summary(mixed)["directed"] is True
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_core_numbers_equal_networkx(seed):
+    from netkit.embeddedness import _core_numbers
+
+    rng = np.random.default_rng(seed)
+    graphs = [nx.gnm_random_graph(60, 150, seed=seed), nx.barabasi_albert_graph(200, 3, seed=seed),
+              nx.powerlaw_cluster_graph(150, 4, 0.5, seed=seed), nx.star_graph(7), nx.complete_graph(6),
+              nx.empty_graph(5), nx.path_graph(9)]
+    G = nx.disjoint_union_all(graphs)
+    edges = np.array(list(G.edges()), dtype=np.int64).reshape(-1, 2)
+    edges = edges[rng.permutation(len(edges))]
+    core = _core_numbers(G.number_of_nodes(), edges[:, 0], edges[:, 1])
+    ref = nx.core_number(G)
+    assert core.tolist() == [ref[v] for v in range(G.number_of_nodes())]
+
+
+def test_herfindahl_and_reciprocity_cores():
+    from netkit.embeddedness import _arc_reciprocity, _herfindahl
+
+    # node 0: shares 3/4, 1/4; node 1: one partner; node 2: none
+    h = _herfindahl(3, np.array([0, 0, 1]), np.array([3.0, 1.0, 5.0]))
+    assert h[:2].tolist() == [0.625, 1.0] and math.isnan(h[2])
+    # arcs 0->1, 1->0, 1->2 (and 0->1 again): node 1 has 3 arcs, 2 reciprocated
+    mutual, incident = _arc_reciprocity(3, [0, 1, 1, 0], [1, 0, 2, 1])
+    assert mutual.tolist() == [2, 2, 0] and incident.tolist() == [2, 3, 1]
+    G = nx.DiGraph([(0, 1), (1, 0), (1, 2)])
+    assert nx.reciprocity(G, [1])[1] == pytest.approx(mutual[1] / incident[1])

@@ -529,3 +529,37 @@ def test_output_types():
     dyads = dyadic_constraint(nx.path_graph(3))
     assert list(dyads.columns) == ["ego", "alter", "p", "constraint"]
     assert dyads[["ego", "alter"]].to_numpy().tolist() == [[0, 1], [1, 0], [1, 2], [2, 1]]
+
+
+def test_array_core_equals_structural_holes_and_chunks_agree(monkeypatch):
+    """The array entry point that production networks use gives structural_holes' numbers,
+    whatever the chunk of candidate triangles, and counts each node's triangles on the way."""
+    from netkit._arrays import iter_triangles, triangles, undirected_ties
+
+    G = nx.powerlaw_cluster_graph(300, 5, 0.6, seed=3)
+    rng = np.random.default_rng(3)
+    D = nx.DiGraph()
+    for u, v in G.edges():
+        D.add_edge(*((u, v) if rng.random() < 0.5 else (v, u)), weight=float(rng.integers(1, 9)))
+        if rng.random() < 0.2:
+            D.add_edge(v, u, weight=1.0)
+    nodes = list(D)
+    pos = {v: i for i, v in enumerate(nodes)}
+    src = np.array([pos[u] for u, _ in D.edges()])
+    dst = np.array([pos[v] for _, v in D.edges()])
+    w = np.array([d["weight"] for *_, d in D.edges(data=True)])
+    ref = structural_holes(D, weight="weight")
+    counts = np.zeros(len(nodes))
+    for chunk in (1, 7, 1 << 22):
+        monkeypatch.setattr(holes, "_CHUNK", chunk)
+        got = holes._holes_arrays(len(nodes), src, dst, w, triangles=counts)
+        for col in COLUMNS:
+            np.testing.assert_allclose(got[col], ref[col].to_numpy(dtype=float), rtol=1e-12)
+    tri = nx.triangles(nx.Graph(D.to_undirected()))
+    assert counts.tolist() == [3 * tri[v] for v in nodes]
+    _, _, ru, rv, _ = undirected_ties(len(nodes), src, dst, w)
+    whole = triangles(ru, rv, len(nodes))
+    parts = list(iter_triangles(ru, rv, len(nodes), chunk=5))
+    assert len(parts) > 1 and len(whole[0]) == sum(tri.values()) // 3
+    for got, want in zip(whole, (np.concatenate(p) for p in zip(*parts))):
+        assert got.tolist() == want.tolist()

@@ -52,8 +52,11 @@ def _no_pyarrow(monkeypatch):
     """netkit.production cannot import pyarrow (pandas still can: it uses pyarrow for its own strings)."""
     real_import = builtins.__import__
 
+    def _in_production(module: str) -> bool:
+        return module == "netkit.production" or module.startswith("netkit.production.")
+
     def fake_import(name, globals=None, locals=None, fromlist=(), level=0):
-        if name.split(".")[0] == "pyarrow" and (globals or {}).get("__name__") == "netkit.production":
+        if name.split(".")[0] == "pyarrow" and _in_production((globals or {}).get("__name__") or ""):
             raise ModuleNotFoundError("No module named 'pyarrow'", name="pyarrow")
         return real_import(name, globals, locals, fromlist, level)
 
@@ -284,7 +287,7 @@ def test_validation_same_without_pyarrow(tmp_path, monkeypatch):
     links = _write_csv(tmp_path / "links.csv", LINKS_CSV)
     with_arrow = read_production_network(links, firms=firms, chunk_rows=4)
     _no_pyarrow(monkeypatch)
-    assert netkit.production._pyarrow_csv() is None
+    assert netkit.production._files._pyarrow_csv() is None
     without = read_production_network(links, firms=firms, chunk_rows=4)  # pandas reads the CSV
     _check_validation(without, rows=(3, 4, 17))
     pd.testing.assert_frame_equal(without.links, with_arrow.links)
@@ -445,3 +448,199 @@ def test_firms_without_ids_are_left_out(tmp_path):
     floats = pd.DataFrame({"region": ["R1", "R2", "R3"]}, index=pd.Index([1.0, np.nan, 2.0]))
     data = read_production_network(pd.DataFrame({"seller": [1], "buyer": [2], "value": [5.0]}), firms=floats)
     assert data.firms.index.tolist() == [1, 2] and data.firms.index.dtype == np.int64
+
+
+# ------------------------------------------------------------------------------------------ firm profile
+
+from netkit.embeddedness import compare_groups, embeddedness  # noqa: E402
+from netkit.holes import structural_holes  # noqa: E402
+from netkit.production import compare_sizes, firm_profile  # noqa: E402
+
+_SAME_AS_EMBEDDEDNESS = {"suppliers": "in_degree", "customers": "out_degree", "degree": "degree",
+                         "external_ties": "external_ties", "external_share": "external_share",
+                         "reciprocity": "reciprocity", "clustering": "clustering", "core_number": "core_number",
+                         "constraint": "constraint", "coverage": "coverage"}
+_HOLES = ["effective_size", "efficiency", "constraint", "hierarchy"]
+
+
+def _close(a, b):
+    np.testing.assert_allclose(np.asarray(a, dtype=float), np.asarray(b, dtype=float), rtol=1e-9, atol=1e-12)
+
+
+@pytest.fixture(scope="module")
+def small():
+    """300 firms in 4 regions; the cluster is region R01, so most firms are outside firms; a 3-year panel."""
+    return ProductionData(*generate_production_network(300, mean_links=6, regions=4, focal_region="R01",
+                                                       years=[2021, 2022, 2023], seed=11))
+
+
+@pytest.mark.parametrize("year", [None, 2022])
+def test_firm_profile_equals_graph_functions(small, year):
+    profile = firm_profile(small, year=year)
+    G = to_graph(small, year=year)
+    assert list(profile.index) == list(G)
+    emb = embeddedness(G)
+    for col, ref in _SAME_AS_EMBEDDEDNESS.items():
+        _close(profile[col], emb[ref])
+    _close(profile["suppliers"], emb["trade_in"])
+    _close(profile["customers"], emb["trade_out"])
+    holes = structural_holes(G, weight="weight")
+    for col in _HOLES:
+        _close(profile[col], holes[col])
+    unweighted = firm_profile(small, year=year, weighted=False)
+    plain = structural_holes(G)
+    for col in _HOLES:
+        _close(unweighted[col], plain[col])
+    assert (profile["external_ties"] > 0).any() and (profile["reciprocity"] > 0).any()
+
+
+def test_firm_profile_equals_networkx(small):
+    profile = firm_profile(small)
+    G = to_graph(small)
+    U = nx.Graph(G.to_undirected())
+    core, clustering = nx.core_number(U), nx.clustering(U)
+    constraint = nx.constraint(G, weight="weight")
+    effective = nx.effective_size(U)  # unweighted and undirected: networkx is right (n - 2t/n)
+    links = to_graph(small)  # one link per pair (the lower seller of a reciprocated pair), so each tie counts 1
+    one_way = [(u, v) for u, v in links.edges if not (links.has_edge(v, u) and v < u)]
+    pairs = pd.DataFrame(one_way, columns=["seller", "buyer"]).assign(value=1.0)
+    plain = firm_profile(ProductionData(firms=small.firms, links=pairs), weighted=False)
+    for v in G:
+        assert profile.loc[v, "core_number"] == core[v]
+        assert profile.loc[v, "clustering"] == pytest.approx(clustering[v], abs=1e-12)
+        assert profile.loc[v, "suppliers"] == G.in_degree(v) and profile.loc[v, "customers"] == G.out_degree(v)
+        assert profile.loc[v, "sales"] == pytest.approx(G.out_degree(v, weight="weight"))
+        assert profile.loc[v, "purchases"] == pytest.approx(G.in_degree(v, weight="weight"))
+        if U.degree(v):
+            assert profile.loc[v, "constraint"] == pytest.approx(constraint[v], rel=1e-9)
+            assert plain.loc[v, "effective_size"] == pytest.approx(effective[v], rel=1e-9)
+            assert profile.loc[v, "reciprocity"] == pytest.approx(nx.reciprocity(G, [v])[v])
+
+
+def _hand_made(**firm_columns) -> ProductionData:
+    """Firms 0..5: 0 sells 3 to 1 and 1 to 2; 1 and 2 sell 2 each to 3; 3 sells 1 back to 2; 4 is outside."""
+    firms = pd.DataFrame({"region": ["N", "N", "S", "S", None, "N"],
+                          "in_cluster": [True, True, True, True, False, True], **firm_columns},
+                         index=pd.Index(list("abcdef"), name="firm"))
+    links = pd.DataFrame({"seller": [0, 0, 1, 2, 3, 4, 0], "buyer": [1, 2, 3, 3, 2, 0, 1],
+                          "value": [1.0, 1.0, 2.0, 2.0, 1.0, 5.0, 2.0]})  # 0 -> 1 twice: 1 + 2 = 3
+    return ProductionData(firms=firms, links=links)
+
+
+def test_firm_profile_hand_worked():
+    data = _hand_made()
+    before = (data.firms.copy(), data.links.copy())
+    p = firm_profile(data)
+    pd.testing.assert_frame_equal(data.firms, before[0])
+    pd.testing.assert_frame_equal(data.links, before[1])
+    # a sells 3 to b and 1 to c: shares 3/4, 1/4 -> 0.5625 + 0.0625; it buys only from e
+    assert p.loc["a", "sales_concentration"] == pytest.approx(0.625)
+    assert p.loc["a", "purchase_concentration"] == pytest.approx(1.0)
+    # d buys 2 from b and 2 from c: two equal suppliers
+    assert p.loc["d", "purchase_concentration"] == pytest.approx(0.5)
+    # c buys 1 from a, sells 2 to d and buys 1 from d: shares 1/4 and 3/4 by partner
+    assert p.loc["c", "coverage"] == pytest.approx(0.625)
+    assert p.loc["d", "sales_concentration"] == 1.0  # one customer
+    assert p.loc["c", ["suppliers", "customers", "degree"]].tolist() == [2, 1, 2]
+    assert p.loc["c", "reciprocity"] == pytest.approx(2 / 3)  # c -> d and d -> c of its 3 arcs
+    # regions: a (N) has b (N), c (S), e (none): one local partner of three
+    assert p.loc["a", "local_ties"] == 1 and p.loc["a", "local_share"] == pytest.approx(1 / 3)
+    assert math.isnan(p.loc["e", "local_share"])  # its own region is missing
+    assert p.loc["a", "external_ties"] == 1 and p.loc["a", "external_share"] == pytest.approx(1 / 3)
+    # f is an isolate
+    iso = p.loc["f"]
+    assert iso[["suppliers", "customers", "degree", "core_number", "clustering"]].tolist() == [0, 0, 0, 0, 0.0]
+    assert iso[["reciprocity", "constraint", "effective_size", "coverage", "local_share"]].isna().all()
+    assert list(p.columns[-2:]) == ["region", "in_cluster"]
+    G = to_graph(data)
+    emb, holes = embeddedness(G), structural_holes(G, weight="weight")
+    for col, ref in _SAME_AS_EMBEDDEDNESS.items():
+        _close(p[col], emb[ref])
+    for col in _HOLES:
+        _close(p[col], holes[col])
+
+
+def test_firm_profile_zero_values_and_self_links():
+    data = _hand_made()
+    links = pd.concat([data.links, pd.DataFrame({"seller": [5, 1, 5], "buyer": [5, 2, 1], "value": [9.0, 0.0, 0.0]})],
+                      ignore_index=True)
+    zero = ProductionData(firms=data.firms, links=links)
+    p = firm_profile(zero)
+    assert p.loc["f", "degree"] == 1 and math.isnan(p.loc["f", "constraint"])  # its one link has value 0
+    assert math.isnan(p.loc["f", "sales_concentration"])  # it sold nothing of value
+    G = to_graph(zero)  # to_graph keeps the self-link; every measure ignores it
+    U = nx.Graph(G.to_undirected())
+    U.remove_edges_from(nx.selfloop_edges(U))
+    for v, c in nx.clustering(U).items():
+        assert p.loc[v, "clustering"] == pytest.approx(c)
+    holes = structural_holes(G, weight="weight")
+    _close(p["constraint"], holes["constraint"])
+
+
+def test_firm_profile_size_classes_from_employees():
+    data = _hand_made(employees=[9, 10, 49, 250, None, 249])
+    p = firm_profile(data)
+    assert p["size_class"].astype(object).tolist()[:4] == ["micro", "small", "small", "large"]
+    assert p.loc["f", "size_class"] == "medium" and pd.isna(p.loc["e", "size_class"])
+    assert p["is_sme"].tolist()[:4] == [True, True, True, False] and pd.isna(p.loc["e", "is_sme"])
+    for n in (9, 10, 49, 50, 249, 250):
+        assert netkit.size_class(n)[0] == _size_of(n)
+
+
+def _size_of(n):
+    data = _hand_made(employees=[n] * 6)
+    return firm_profile(data)["size_class"].iloc[0]
+
+
+def test_firm_profile_errors_and_progress(capsys):
+    data = _hand_made()
+    with pytest.raises(NetkitError, match="local="):
+        firm_profile(data, local="province")
+    assert "local_ties" not in firm_profile(data, local=None)
+    with pytest.raises(NetkitError, match="no year"):
+        firm_profile(data, year=2020)
+    bad = ProductionData(firms=data.firms, links=data.links.assign(buyer=data.links["buyer"] + 3))
+    with pytest.raises(NetkitError, match="row positions"):
+        firm_profile(bad)
+    with pytest.raises(NetkitError, match="negative"):
+        firm_profile(ProductionData(firms=data.firms, links=data.links.assign(value=-1.0)))
+    panel = ProductionData(*generate_production_network(50, years=[2020, 2021], seed=1))
+    with pytest.raises(NetkitError, match=r"the years are \[2020, 2021\]"):
+        firm_profile(panel, year=1999)
+    messages = []
+    firm_profile(data, progress=messages.append)
+    assert len(messages) == 6 and all(m.startswith("firm_profile: ") and " s" in m for m in messages)
+    firm_profile(data, progress=True)
+    assert capsys.readouterr().err.count("firm_profile: ") == 6
+
+
+def test_compare_sizes():
+    data = ProductionData(*generate_production_network(3000, sme_share=0.9, focal_region="R01", seed=4))
+    profile = firm_profile(data)
+    result = compare_sizes(profile, seed=2, n_permutations=199)
+    assert result.index.name == "measure" and "constraint" in result.index
+    listed = profile[profile["in_cluster"]]
+    assert result.loc["degree", "n_True"] + result.loc["degree", "n_False"] == len(listed)
+    direct = compare_groups(listed.astype({"is_sme": bool}), "degree", "is_sme", groups=[True, False],
+                            n_permutations=199, seed=2, exact=False)
+    assert result.loc["degree", "effect"] == pytest.approx(direct.loc["degree", "effect"])
+    assert result.loc["degree", "p_value"] == pytest.approx(direct.loc["degree", "p_value"])
+    assert result.loc["degree", "effect"] < 0  # large firms trade with more partners
+    with pytest.raises(NetkitError, match="nothing to compare"):
+        compare_sizes(profile[profile["is_sme"]])
+    with pytest.raises(NetkitError, match="employees"):
+        compare_sizes(profile.drop(columns="is_sme"))
+
+
+def test_firm_profile_equals_igraph():
+    """igraph's C code on the undirected collapse (values summed): coreness, local clustering, weighted constraint."""
+    import igraph as ig
+
+    data = ProductionData(*generate_production_network(2000, mean_links=8, seed=5))
+    profile = firm_profile(data)
+    s, b, v = (data.links[c].to_numpy() for c in ("seller", "buyer", "value"))
+    U = ig.Graph(n=len(data.firms), edges=np.c_[s, b].tolist(), directed=True, edge_attrs={"weight": v})
+    U.to_undirected(mode="collapse", combine_edges="sum")
+    assert U.coreness() == profile["core_number"].tolist()
+    _close(np.nan_to_num(U.transitivity_local_undirected(mode="zero")), profile["clustering"])
+    _close(U.constraint(weights="weight"), profile["constraint"])
