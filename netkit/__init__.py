@@ -11,12 +11,29 @@ __version__ = "0.1.0"
 from . import course, datasets
 from .audit import analyse, audit
 from .brokerage import BrokerageResult, betweenness, bridges, brokerage_roles, cut_points
-from .communities import CommunityResult, PartitionAgreement, find_communities, partition_agreement
+from .communities import (
+    ArrayCommunities,
+    CommunityResult,
+    PartitionAgreement,
+    communities_from_arrays,
+    find_communities,
+    partition_agreement,
+)
 from .embeddedness import EIResult, compare_groups, ei_index, embeddedness, network_summary
 from .errors import NetkitError, SurveyError
 from .generate import CLUSTER_KINDS, generate_cluster
 from .graph import build_graph, collapse, relations_of, select_relation, tie_table
 from .holes import dyadic_constraint, structural_holes
+from .production import (
+    ProductionData,
+    compare_sizes,
+    firm_profile,
+    generate_production_network,
+    read_production_network,
+    write_production_network,
+)
+from .production import to_graph as production_graph
+from .production_audit import analyse_production, audit_production
 from .roles import cognitive_roles, guimera_amaral_roles
 from .survey import Survey, read_survey, survey_from_frames
 from .survey._anonymise import anonymise
@@ -26,24 +43,30 @@ from .survey._write import write_survey, write_template
 from .viz import layout_positions, map_html, plot, show
 
 __all__ = [
+    "ArrayCommunities",
     "BrokerageResult",
     "CLUSTER_KINDS",
     "CommunityResult",
     "EIResult",
     "NetkitError",
     "PartitionAgreement",
+    "ProductionData",
     "Survey",
     "SurveyError",
     "analyse",
+    "analyse_production",
     "anonymise",
     "audit",
+    "audit_production",
     "betweenness",
     "bridges",
     "brokerage_roles",
     "build_graph",
     "cognitive_roles",
     "collapse",
+    "communities_from_arrays",
     "compare_groups",
+    "compare_sizes",
     "course",
     "cut_points",
     "datasets",
@@ -51,7 +74,9 @@ __all__ = [
     "ei_index",
     "embeddedness",
     "find_communities",
+    "firm_profile",
     "generate_cluster",
+    "generate_production_network",
     "guimera_amaral_roles",
     "layout_positions",
     "map_html",
@@ -59,6 +84,8 @@ __all__ = [
     "normalise_name",
     "partition_agreement",
     "plot",
+    "production_graph",
+    "read_production_network",
     "read_survey",
     "relations_of",
     "select_relation",
@@ -67,6 +94,7 @@ __all__ = [
     "structural_holes",
     "survey_from_frames",
     "tie_table",
+    "write_production_network",
     "write_survey",
     "write_template",
 ]

@@ -3,6 +3,8 @@
     netkit template OUT.xlsx          a blank survey workbook to send to members
     netkit validate SURVEY [-o DIR]   check a filled-in survey: problems and a summary
     netkit audit SURVEY -o DIR        the network audit: report.html, metrics.xlsx, GraphML/GEXF, figures
+    netkit audit-production LINKS [--firms FIRMS] -o DIR
+                                      the audit of a large production network (CSV or Parquet edge list)
 """
 
 from __future__ import annotations
@@ -43,7 +45,34 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--runs", type=int, default=20, help="Louvain runs in the community consensus (default 20)")
     a.add_argument("--title", help="title of the report")
     a.add_argument("--quiet", action="store_true", help="do not show progress")
+    pa = sub.add_parser("audit-production",
+                        help="audit a production network (seller, buyer, value links from CSV or Parquet)")
+    pa.add_argument("links", help="links file: CSV (.csv, .csv.gz ...) or Parquet with seller, buyer, value columns")
+    pa.add_argument("--firms", help="firms table (CSV or Parquet) with a firm column and region, sector, employees ...")
+    pa.add_argument("-o", "--out", required=True, help="folder for the report and the other files")
+    pa.add_argument("--anonymise", "--anonymize", action="store_true", help="replace firm ids by codes in every output")
+    pa.add_argument("--seed", type=int, default=0, help="seed of every random step (default 0)")
+    pa.add_argument("--runs", type=int, default=10, help="Louvain runs in the community consensus (default 10)")
+    pa.add_argument("--map-size", type=int, default=300, help="firms drawn on the map (default 300)")
+    pa.add_argument("--map-community", type=int, help="draw this community instead of the whole backbone")
+    pa.add_argument("--title", help="title of the report")
+    pa.add_argument("--quiet", action="store_true", help="do not show progress")
     return p
+
+
+def _audit_production(args) -> int:
+    from .production_audit import audit_production
+
+    result = audit_production(args.links, args.out, firms=args.firms, seed=args.seed, n_runs=args.runs,
+                              map_size=args.map_size, map_community=args.map_community, title=args.title,
+                              anonymise=args.anonymise, progress=not args.quiet)
+    out = Path(args.out).resolve()
+    s = result.summary
+    print(f"{int(s['firms']):,} firms, {int(s['links']):,} links, {int(s['communities']):,} communities "
+          f"(modularity {s['modularity']:.2f}); {result.settings['seconds']['analysis']:.1f} s of analysis")
+    print(f"Report: {out / 'report.html'}")
+    print(f"Every firm's figures: {out / 'firms.parquet'} and {out / 'firms.csv'}")
+    return 0
 
 
 def _audit(args) -> int:
@@ -122,6 +151,8 @@ def main(argv=None) -> int:
             return 0
         if args.command == "audit":
             return _audit(args)
+        if args.command == "audit-production":
+            return _audit_production(args)
         return _validate(args)
     except NetkitError as exc:
         print(f"netkit: {exc}", file=sys.stderr)
