@@ -13,18 +13,20 @@ No n x n dense matrix is built.
 
 Betweenness is exact (igraph's or networkit's C++ code) or sampled with a
 stated bound, valid for all nodes at once: networkit's Riondato &
-Kornaropoulos (2016) sampler on undirected unweighted networks, netkit's own
-pivots with a Hoeffding bound otherwise (networkit's sampler first
-estimates the vertex diameter, which takes minutes on directed networks of
-100,000 nodes). Louvain is networkit's PLM or igraph's multilevel.
+Kornaropoulos (2016) and KADABRA (Borassi & Natale 2019) samplers on
+undirected unweighted networks, netkit's own pivots with a Hoeffding bound
+otherwise (networkit's directed sampler first estimates the vertex
+diameter, which takes minutes on directed networks of 100,000 nodes). Louvain is networkit's PLM or igraph's multilevel.
 
 Randomness is local: with a ``seed`` every call is reproducible. networkit's
 parallel Louvain (PLM) and sampled betweenness are *not* reproducible across
 runs with two threads even with a seed (threads pick nodes and samples in a
 racy order), so with a seed they run on one thread; without a seed they use
-every thread networkit has. On one thread PLM draws nothing at random, so
-netkit shuffles the node ids by the seed before each run (otherwise every
-seed would give the same partition and a consensus would be void). The
+every thread networkit has. On one thread PLM's default modes visit the
+nodes in id order and draw nothing at random (every seed would give the same
+partition and a consensus would be void), so with a seed netkit runs its
+sequential randomised mode ("none randomized"), which draws the node order
+from networkit's generator seeded with the seed. The
 global settings touched (networkit's thread
 count and random seed, igraph's random number generator) are restored
 afterwards; networkit offers no way to read its generator back, so it is
@@ -39,6 +41,8 @@ Staudt, C. L. & Meyerhenke, H. (2016). Engineering parallel algorithms for commu
 detection in massive networks. IEEE Trans. Parallel Distrib. Syst. 27(1), 171-184.
 Riondato, M. & Kornaropoulos, E. M. (2016). Fast approximation of betweenness centrality
 through sampling. Data Min. Knowl. Disc. 30(2), 438-475.
+Borassi, M. & Natale, E. (2019). KADABRA is an adaptive algorithm for betweenness via
+random approximation. ACM J. Exp. Algorithmics 24, 1.2.
 Brandes, U. (2008). On variants of shortest-path betweenness centrality and their generic
 computation. Social Networks 30(2), 136-145.
 Brandes, U. & Pich, C. (2007). Centrality estimation in large networks. Int. J. Bifurcation
@@ -219,11 +223,12 @@ def louvain_arrays(n, src, dst, w=None, *, seed, resolution: float = 1.0, backen
         on one thread (its parallel PLM gives different partitions on two
         threads even with one seed) and igraph draws from its own
         ``random.Random(seed)``. None: not reproducible (networkit uses every thread).
-        On one thread PLM itself draws nothing at random (it visits the
-        nodes in id order, so every seed would give the same partition and a
-        consensus would be void): netkit shuffles the node ids and the order
-        of the ties with ``numpy.random.default_rng(seed)`` before each run,
-        as python-louvain shuffles its node order.
+        On one thread PLM's default modes draw nothing at random (they visit
+        the nodes in id order, so every seed would give the same partition and
+        a consensus would be void): with a seed netkit runs PLM's sequential
+        randomised mode ("none randomized"), which visits the nodes in an
+        order drawn from networkit's generator seeded with ``seed``, as
+        python-louvain shuffles its node order.
     resolution : float
         Resolution gamma of modularity (Reichardt & Bornholdt 2006): the null
         model term is multiplied by gamma, in both backends.
@@ -251,9 +256,8 @@ def louvain_arrays(n, src, dst, w=None, *, seed, resolution: float = 1.0, backen
 def louvain_runner(n, src, dst, w=None, *, resolution: float = 1.0, backend: str = "auto"):
     """A function ``seed -> labels`` that runs :func:`louvain_arrays` on this network.
 
-    The ties are checked and merged once, and igraph's graph built once, for
-    many runs (a consensus). networkit's graph is rebuilt for each run, with
-    node ids and tie order shuffled by the seed (see :func:`louvain_arrays`).
+    The ties are checked and merged once, and the backend's graph built once,
+    for many runs (a consensus).
     """
     n, src, dst, w = _check_arrays(n, src, dst, w)
     if (w < 0).any():
@@ -266,19 +270,18 @@ def louvain_runner(n, src, dst, w=None, *, resolution: float = 1.0, backend: str
     a, b, ww = _merge(n, src, dst, w, directed=False, loops=True)
     if backend == "networkit":
         nk = _require("networkit")
+        g = _networkit_graph(nk, n, a, b, ww, directed=False, weighted=True)
 
         def run(seed):
-            # PLM on one thread visits the nodes in id order and draws nothing at random: the seed
-            # would change nothing. Shuffle the node ids and the tie order with it instead, as
-            # python-louvain shuffles its node order.
-            rng = np.random.default_rng(seed)
-            ids, order = rng.permutation(n), rng.permutation(len(a))
-            g = _networkit_graph(nk, n, ids[a[order]], ids[b[order]], ww[order], directed=False, weighted=True)
+            # With a seed: one thread, and PLM's sequential mode that visits the nodes in a random
+            # order drawn from networkit's generator ("none randomized"; the default modes visit them
+            # in id order on one thread, so every seed would give the same partition).
             with _networkit_seeded(nk, seed):
-                plm = nk.community.PLM(g, refine=False, gamma=float(resolution), turbo=True)
+                plm = nk.community.PLM(g, refine=False, gamma=float(resolution), turbo=True,
+                                       par="balanced" if seed is None else "none randomized")
                 plm.run()
-                by_id = np.asarray(plm.getPartition().getVector(), dtype=np.int64)
-            return canonical_labels(by_id[ids])
+                labels = np.asarray(plm.getPartition().getVector(), dtype=np.int64)
+            return canonical_labels(labels)
 
         return run
     ig = _require("igraph")
@@ -403,11 +406,15 @@ def betweenness_arrays(
         every node's estimate within the bound of its exact value, all nodes
         at once, by one of two samplers (``backend``):
 
-        * "networkit": ``ApproxBetweenness`` (Riondato & Kornaropoulos 2016)
-          samples shortest paths between random pairs; the bound is epsilon
-          on the betweenness normalised by the n (n - 1) ordered pairs.
-          Unweighted only (its sample size rests on an estimate of the vertex
-          diameter that reads weighted lengths).
+        * "networkit": on undirected networks ``KadabraBetweenness``
+          (Borassi & Natale 2019), which samples shortest paths between
+          random pairs by balanced bidirectional search and stops as soon as
+          its adaptive bound is met; on directed ones ``ApproxBetweenness``
+          (Riondato & Kornaropoulos 2016; KADABRA in networkit needs an
+          undirected graph). The bound is epsilon on the betweenness divided
+          by the number of pairs, n (n - 1) ordered or n (n - 1) / 2
+          unordered. Unweighted only (their sample sizes rest on the vertex
+          diameter in hops).
         * "netkit": netkit's own pivots (Brandes & Pich 2007; batched Brandes
           code in numpy / scipy): k = ceil(ln(2 n / delta) / (2 epsilon^2))
           sources drawn without replacement, so that by Hoeffding's
@@ -496,14 +503,23 @@ def betweenness_arrays(
     if n > 2 and a.size:
         g = _networkit_graph(nk, n, a, b, length, directed=directed, weighted=False)
         with _networkit_seeded(nk, seed):
-            approx = nk.centrality.ApproxBetweenness(g, epsilon=float(epsilon), delta=float(delta))
-            approx.run()
-            values = np.asarray(approx.scores(), dtype=np.float64)  # over the n (n - 1) ordered pairs
-            samples = int(approx.numberOfSamples())
+            if directed:
+                approx = nk.centrality.ApproxBetweenness(g, epsilon=float(epsilon), delta=float(delta))
+                approx.run()
+                values = np.asarray(approx.scores(), dtype=np.float64)  # over the n (n - 1) ordered pairs
+                samples = int(approx.numberOfSamples())
+            else:
+                approx = nk.centrality.KadabraBetweenness(g, float(epsilon), float(delta))
+                approx.run()
+                # networkit's KADABRA scores are twice the share of the n (n - 1) / 2 unordered pairs
+                # (checked against igraph's exact values in tests/test_fast.py)
+                values = np.asarray(approx.scores(), dtype=np.float64) / 2
+                samples = int(approx.getNumberOfIterations())
     raw = values * (n * (n - 1)) / (1 if directed else 2)
     error = epsilon * pairs * scale
     unit = "normalised " if normalized else ""
-    bound = (f"sampled (Riondato & Kornaropoulos 2016, {samples:,} shortest paths): with probability "
+    paper = "Riondato & Kornaropoulos 2016" if directed else "KADABRA, Borassi & Natale 2019"
+    bound = (f"sampled ({paper}, {samples:,} shortest paths): with probability "
              f"at least {1 - delta:g}, every node's {unit}betweenness is within {error:.4g} of its exact value")
     return FastBetweenness(raw * scale, "sampled", backend, normalized, float(epsilon), float(delta),
                            float(error), samples, bound)

@@ -83,9 +83,10 @@ _METHODS = [
                     "compiled Louvain (networkit's PLM, Staudt & Meyerhenke 2016, or igraph's multilevel); runs are "
                     "compared by modularity, not by labels."),
     ("Betweenness", "How many shortest paths between other firms pass through a firm (Freeman 1977; Brandes 2001), "
-                    "along the direction of trade, counting every link as one step. On large networks it is "
-                    "estimated by sampling shortest paths (Riondato & Kornaropoulos 2016) with the error bound given "
-                    "in section 5; it ranks the main brokers, not the periphery."),
+                    "on the network of trade links taken both ways (a firm between two partners links them "
+                    "whichever way goods flow), counting every link as one step. On large networks it is "
+                    "estimated by sampling shortest paths (KADABRA, Borassi & Natale 2019) with the error bound "
+                    "given in section 5; it ranks the main brokers, not the periphery."),
     ("Constraint and effective size", "Burt (1992) on the undirected network weighted by value: constraint is high "
                                       "when a firm's partners trade with each other or when a few partners take most "
                                       "of its trade; effective size counts non-redundant partners (Borgatti 1997)."),

@@ -203,6 +203,37 @@ def test_communities_from_arrays_agrees_with_find_communities():
     assert ref.method == "python-louvain" and ref.modularity == pytest.approx(res.modularity, abs=0.01)
 
 
+def test_meet_is_the_groups_every_run_agrees_on():
+    runs = np.array([[0, 0, 1, 1, 2], [5, 5, 5, 7, 7]])
+    assert communities._meet(runs).tolist() == [0, 0, 1, 2, 3]
+
+
+def test_contracted_consensus_equals_the_plain_one_and_finds_the_planted_communities():
+    """Contracting each round's unanimous groups changes the cost of the rounds, not the answer."""
+    G = _lfr()
+    truth = {v: min(c) for v, c in G.nodes(data="community")}
+    n, src, dst, w = _arrays(G)
+    a, b, ww = _fast._merge(n, src, dst, w, directed=False, loops=True)
+    net = communities._Net(n, ties=(a, b, ww))
+    run = communities._runner("networkit", 1.0)
+    results = {}
+    for name, consensus in (("plain", communities._consensus), ("contracted", communities._consensus_contracted)):
+        rng = np.random.default_rng(4)
+        runs = np.vstack([run(net, int(s)) for s in rng.integers(2**31 - 1, size=10)])
+        pu, pv, share = communities._coassign(runs, "ties", (a[a != b], b[a != b]))
+        args = (runs, pu, pv, share, "ties", run, rng, 0.2) if name == "plain" else (
+            runs, pu, pv, share, run, rng, 0.2)
+        labels, converged = consensus(*args)
+        assert converged
+        results[name] = labels
+    plain, contracted = results["plain"], results["contracted"]
+    assert communities._ari_labels(plain, contracted) > 0.98
+    assert _fast.modularity_arrays(n, a, b, ww, contracted) == pytest.approx(
+        _fast.modularity_arrays(n, a, b, ww, plain), abs=0.005)
+    planted = [truth[v] for v in G]  # LFR's own communities, compared by igraph's NMI
+    assert ig.compare_communities(planted, contracted.tolist(), method="nmi") > 0.9
+
+
 # --------------------------------------------------------------------------- betweenness
 def _reference(G, weight=None):
     H = G.copy()

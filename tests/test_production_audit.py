@@ -48,6 +48,34 @@ def test_summary_agrees_with_networkx(small, analysed):
     assert s["mean_degree"] == pytest.approx(2 * U.number_of_edges() / U.number_of_nodes())
 
 
+def test_betweenness_is_exact_on_small_networks(small, analysed):
+    """Up to EXACT_BETWEENNESS_MAX firms: networkx's betweenness of the links taken both ways."""
+    assert analysed.settings["betweenness_method"] == "exact" and analysed.settings["betweenness_error"] == 0
+    U = nx.Graph(to_graph(small))
+    U.remove_edges_from(nx.selfloop_edges(U))
+    ref = nx.betweenness_centrality(U, normalized=True)
+    assert np.allclose(analysed.firms["betweenness"].to_numpy(), [ref[v] for v in analysed.firms.index])
+
+
+def test_sampled_betweenness_keeps_its_stated_bound(small, monkeypatch):
+    """Above EXACT_BETWEENNESS_MAX: KADABRA's estimate, every firm within the error the report states."""
+    monkeypatch.setattr(netkit.production_audit, "EXACT_BETWEENNESS_MAX", 1_000)
+    res = analyse_production(small, n_runs=1, seed=2, map_size=50, betweenness_epsilon=0.02)
+    st = res.settings
+    assert st["betweenness_method"] == "sampled" and "KADABRA" in st["betweenness_bound"]
+    n = len(small.firms)
+    assert st["betweenness_error"] == pytest.approx(0.02 * n / (n - 2))
+    U = nx.Graph(to_graph(small))
+    U.remove_edges_from(nx.selfloop_edges(U))
+    exact = nx.betweenness_centrality(U, normalized=True)
+    ref = np.array([exact[v] for v in res.firms.index])
+    err = np.abs(res.firms["betweenness"].to_numpy() - ref)
+    assert err.max() <= st["betweenness_error"]
+    assert err.max() > 0  # sampled, not exact
+    top = np.argsort(-ref)[:5]  # the main brokers are found
+    assert set(top) <= set(np.argsort(-res.firms["betweenness"].to_numpy())[:15])
+
+
 def test_communities_table_counts_members_and_inside_ties(small, analysed):
     f = analysed.firms
     c = analysed.communities
