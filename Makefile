@@ -8,7 +8,7 @@ OUT    := out/example
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install audit test bench example clean chromium
+.PHONY: install audit test bench bench-scale example clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_structural_holes.py
 	$(BIN)/python benchmarks/bench_brokerage.py
 	$(BIN)/python benchmarks/bench_communities.py
+	$(BIN)/python benchmarks/bench_scale.py
+
+## Issue 6's targets alone: the audit of 50,000 firms against networkx, and 1,000,000 firms (about 10 min).
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -460,6 +460,12 @@ def betweenness_arrays(
     directed networks (26 s at 50,000 nodes, against 0.01 s undirected) and
     grows faster than the network. The largest error seen on graphs of
     3,000-50,000 nodes was 4 to 9 times below epsilon.
+    KADABRA (undirected) stops as soon as its adaptive bound holds, after
+    far fewer paths, each found by a balanced bidirectional search: on the
+    same network taken both ways epsilon = 0.01 took 0.5 s (22,000 paths),
+    and about 28 s at 1,000,000 firms / 10,000,000 links
+    (``benchmarks/bench_scale.py``). On a 3,000-node production network its
+    largest error over 10 seeds was 0.0084 at epsilon = 0.01.
     The bound is additive: it says little about nodes whose normalised
     betweenness is far below epsilon (most nodes of a large network), and
     ranks the main brokers reliably.

@@ -452,9 +452,10 @@ def betweenness(
         Sample with a guarantee: with probability at least ``1 - delta``,
         every node's estimate is within the bound of its exact value, all
         nodes at once. networkit (``method="networkit"``, or "auto" on
-        undirected unweighted graphs): Riondato & Kornaropoulos (2016), epsilon
-        on the betweenness normalised by the n (n - 1) ordered pairs,
-        unweighted only. netkit (``method="netkit"``, or "auto" on directed or
+        undirected unweighted graphs): KADABRA (Borassi & Natale 2019) on
+        undirected graphs, Riondato & Kornaropoulos (2016) on directed ones,
+        epsilon on the betweenness divided by the number of pairs,
+        unweighted only (see :func:`netkit._fast.betweenness_arrays`). netkit (``method="netkit"``, or "auto" on directed or
         weighted graphs): ceil(ln(2 n / delta) / (2 epsilon^2)) pivots and
         Hoeffding's inequality with a union bound, epsilon n / (n - 1) on the
         normalised betweenness (see :func:`netkit._fast.betweenness_arrays`).

@@ -239,18 +239,9 @@ def find_communities(
     >>> res.communities["stability"].tolist()
     [1.0, 1.0]
     """
-    if method not in _METHODS:
-        raise NetkitError(f"method must be one of {_METHODS}, got {method!r}")
+    _check_options(method, n_runs, resolution, threshold, seed)
     if pairs not in ("ties", "all"):
         raise NetkitError(f"pairs must be 'ties' or 'all', got {pairs!r}")
-    if not isinstance(n_runs, (int, np.integer)) or isinstance(n_runs, bool) or n_runs < 1:
-        raise NetkitError(f"n_runs must be a whole number >= 1, got {n_runs!r}")
-    if not resolution > 0:
-        raise NetkitError(f"resolution must be positive, got {resolution!r}")
-    if not 0 < threshold <= 1:
-        raise NetkitError(f"threshold must be in (0, 1], got {threshold!r}")
-    if seed is not None and (not isinstance(seed, (int, np.integer)) or isinstance(seed, bool)):
-        raise NetkitError(f"seed must be an int or None, got {seed!r}")
     if G.number_of_nodes() == 0:
         raise NetkitError("the graph has no nodes; nothing to partition")
     if seed is None:
@@ -406,11 +397,13 @@ def communities_from_arrays(
     so 1,000,000 nodes and 10,000,000 ties with 10 runs need about 0.5 GB
     beyond the arrays themselves. Time is ``n_runs`` Louvain runs plus
     ``n_runs`` per consensus round on the (sparser) co-assignment network,
-    at most 10 rounds. Measured with networkit (one thread, shared 2-core
-    machine) on synthetic production networks: 50,000 firms / 250,000 links
-    15 s (70 runs: 10, then 6 rounds); 200,000 / 2,000,000 104 s and 0.84 GB
-    peak memory; 1,000,000 / 10,000,000 24 minutes and 3.3 GB (converged).
-    About half of each run is building networkit's graph.
+    at most 10 rounds; each round's consensus network has the groups that
+    every run of the round put together contracted into one node (Louvain
+    on it starts from those groups), so rounds after the first are cheap.
+    Measured with networkit (one thread, 2-core machine, benchmarks/bench_scale.py)
+    on synthetic production networks: 50,000 firms / 250,000 links 1.7 s;
+    1,000,000 / 10,000,000 150 s, within a 3.7 GB peak for the whole
+    analysis.
 
     Examples
     --------
@@ -418,16 +411,7 @@ def communities_from_arrays(
     >>> res.labels.tolist(), res.isolate.tolist()[-1]
     ([0, 0, 0, 1, 1, 1, 2], True)
     """
-    if method not in _METHODS:
-        raise NetkitError(f"method must be one of {_METHODS}, got {method!r}")
-    if not isinstance(n_runs, (int, np.integer)) or isinstance(n_runs, bool) or n_runs < 1:
-        raise NetkitError(f"n_runs must be a whole number >= 1, got {n_runs!r}")
-    if not resolution > 0:
-        raise NetkitError(f"resolution must be positive, got {resolution!r}")
-    if not 0 < threshold <= 1:
-        raise NetkitError(f"threshold must be in (0, 1], got {threshold!r}")
-    if seed is not None and (not isinstance(seed, (int, np.integer)) or isinstance(seed, bool)):
-        raise NetkitError(f"seed must be an int or None, got {seed!r}")
+    _check_options(method, n_runs, resolution, threshold, seed)
     n, src, dst, w = _fast._check_arrays(n, src, dst, w)
     if n == 0:
         raise NetkitError("the network has no nodes; nothing to partition")
@@ -483,6 +467,20 @@ def communities_from_arrays(
 
 # ----------------------------------------------------------------------------
 # Louvain runs
+
+
+def _check_options(method, n_runs, resolution, threshold, seed) -> None:
+    """The options find_communities and communities_from_arrays share, checked alike."""
+    if method not in _METHODS:
+        raise NetkitError(f"method must be one of {_METHODS}, got {method!r}")
+    if not isinstance(n_runs, (int, np.integer)) or isinstance(n_runs, bool) or n_runs < 1:
+        raise NetkitError(f"n_runs must be a whole number >= 1, got {n_runs!r}")
+    if not resolution > 0:
+        raise NetkitError(f"resolution must be positive, got {resolution!r}")
+    if not 0 < threshold <= 1:
+        raise NetkitError(f"threshold must be in (0, 1], got {threshold!r}")
+    if seed is not None and (not isinstance(seed, (int, np.integer)) or isinstance(seed, bool)):
+        raise NetkitError(f"seed must be an int or None, got {seed!r}")
 
 
 def _weighted_projection(G, *, weight, relations) -> nx.Graph:
