@@ -360,6 +360,7 @@ def communities_from_arrays(
     resolution: float = 1.0,
     method: str = "auto",
     threshold: float = 0.2,
+    progress=None,
 ) -> ArrayCommunities:
     """Louvain with consensus and stability, as :func:`find_communities`, on a network given as arrays.
 
@@ -384,6 +385,9 @@ def communities_from_arrays(
     method : {"auto", "networkit", "igraph", "python-louvain", "networkx"}
         As in :func:`find_communities` ("auto": python-louvain below
         ``AUTO_MIN_NODES`` nodes, else networkit, else igraph).
+    progress : callable, optional
+        Called with a short message after each Louvain run of the first
+        round and after each consensus round (minutes at a million nodes).
 
     Returns
     -------
@@ -439,12 +443,17 @@ def communities_from_arrays(
         core_labels = run(net, seed)
     else:
         rng = np.random.default_rng(seed)
-        runs = np.vstack([run(net, int(s)) for s in rng.integers(_SEED_HIGH, size=n_runs)])
+        say = progress if callable(progress) else (lambda message: None)
+        runs = []
+        for i, s in enumerate(rng.integers(_SEED_HIGH, size=n_runs), 1):
+            runs.append(run(net, int(s)))
+            say(f"Louvain run {i} of {n_runs}")
+        runs = np.vstack(runs)
         run_mod = [_fast.modularity_arrays(net.n, *net.arrays, r) for r in runs]
         pa, pb, _ = net.arrays
         ties = (pa[pa != pb], pb[pa != pb])
         pu, pv, share = _coassign(runs, "ties", ties)
-        core_labels, converged = _consensus_contracted(runs, pu, pv, share, run, rng, threshold)
+        core_labels, converged = _consensus_contracted(runs, pu, pv, share, run, rng, threshold, say)
         stability = _actor_stability(core_labels, runs)
 
     labels = _renumber_positions(n, core, core_labels)
@@ -718,7 +727,7 @@ def _meet(runs: np.ndarray) -> np.ndarray:
     return group
 
 
-def _consensus_contracted(runs, pu, pv, share, run, rng, threshold):
+def _consensus_contracted(runs, pu, pv, share, run, rng, threshold, say=lambda message: None):
     """The consensus of :func:`_consensus` with each round's unanimous groups contracted.
 
     Actors that every run of a round put together (their tied pairs have
@@ -731,10 +740,11 @@ def _consensus_contracted(runs, pu, pv, share, run, rng, threshold):
     """
     n_runs, n = runs.shape
     current = runs
-    for _ in range(_MAX_ROUNDS):
+    for round_ in range(1, _MAX_ROUNDS + 1):
         keep = (share >= threshold) | _strongest_pair(pu, pv, share, n)
         keep &= share > 0
         group = _meet(current)
+        say(f"consensus round {round_}: {int(group.max()) + 1:,} groups on which all runs agree")
         k = int(group.max()) + 1
         gu, gv = group[pu[keep]], group[pv[keep]]
         key = np.minimum(gu, gv) * k + np.maximum(gu, gv)

@@ -46,7 +46,13 @@ class _Steps:
         if self.current is not None:
             self.seconds[self.current] = round(now - self.last, 2)
         self.current, self.last = step, now
-        text = f"[{now - self.t0:6.1f}s] {message or step}"
+        self._say(f"[{now - self.t0:6.1f}s] {message or step}")
+
+    def note(self, message: str) -> None:
+        """A message within the current step."""
+        self._say(f"[{time.perf_counter() - self.t0:6.1f}s]   {message}")
+
+    def _say(self, text: str) -> None:
         if self.progress is True:
             import sys
 
@@ -165,9 +171,9 @@ def _findings(firms: pd.DataFrame, communities: pd.DataFrame, summary: pd.Series
         top = max(1, int(round(0.01 * len(firms))))
         share = firms["betweenness"].nlargest(top).sum() / firms["betweenness"].sum()
         rows.append(("brokers", f"The {top:,} firms with the highest betweenness (1% of firms) lie on "
-                     f"{share:.0%} of the shortest supply paths counted.",
-                     "Treat these firms as systemic: their disruption cuts supply paths. Map alternatives for "
-                     "the firms that depend on them.", share))
+                     f"{share:.0%} of the shortest paths between firms (trade links taken both ways).",
+                     "Treat these firms as systemic: their disruption cuts the paths between many firms. "
+                     "Map alternatives for the firms that depend on them.", share))
     if len(communities):
         big = communities.iloc[0]
         rows.append(("communities", f"{int(summary['communities']):,} communities (modularity "
@@ -254,7 +260,7 @@ def analyse_production(data: ProductionData, *, seed: int = 0, n_runs: int = 10,
     a, b, w = _undirected(n, seller, buyer, data.links["value"].to_numpy(float))
 
     steps("communities", f"communities: {n_runs} Louvain runs and their consensus")
-    comm = communities_from_arrays(n, a, b, w, n_runs=n_runs, seed=seed)
+    comm = communities_from_arrays(n, a, b, w, n_runs=n_runs, seed=seed, progress=steps.note)
     labels, stability = comm.labels, comm.stability
     firms["community"] = labels
     firms["stability"] = stability

@@ -204,3 +204,13 @@ def test_cli_audit_production(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert f"Report: {out.resolve() / 'report.html'}" in printed
     assert len(pd.read_csv(out / "firms.csv")) == 600
+
+
+def test_progress_names_every_step_and_every_louvain_run(small):
+    messages = []
+    analyse_production(small, n_runs=3, seed=1, map_size=50, progress=messages.append)
+    text = "\n".join(messages)
+    for expected in ("embeddedness profile of 1,500 firms", "Louvain run 1 of 3", "Louvain run 3 of 3",
+                     "consensus round 1:", "betweenness, exact", "map of up to 50 firms", "done"):
+        assert expected in text
+    assert all(m.startswith("[") for m in messages)
