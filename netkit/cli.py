@@ -86,8 +86,8 @@ def _audit(args) -> int:
         return 1
     out = Path(args.out).resolve()
     print(f"Report: {out / 'report.html'}")
-    print(f"Also in {out}: " + ", ".join(sorted(str(p.relative_to(out)) for p in result.settings["files"]
-                                                  if p.name != "report.html")))
+    print(f"Also in {out}: " + ", ".join(sorted(str(Path(p).resolve().relative_to(out))
+                                                  for p in result.settings["files"] if p.name != "report.html")))
     return 0
 
 

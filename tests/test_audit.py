@@ -166,6 +166,15 @@ def test_cli_audit(tmp_path, capsys):
     assert "<title>Trade only</title>" in page and "Names are replaced by codes" in page
 
 
+def test_cli_audit_into_a_relative_folder(tmp_path, monkeypatch, capsys):
+    """As `make audit` calls it: -o out/example, relative to the working folder."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["audit", str(EXAMPLE), "-o", "out/example", "--quiet", "--runs", "2"]) == 0
+    out = capsys.readouterr().out
+    assert f"Report: {tmp_path.resolve() / 'out/example/report.html'}" in out
+    assert "figures/network.png" in out and (tmp_path / "out/example/metrics.xlsx").exists()
+
+
 def test_unknown_relation_is_a_clear_error(tmp_path):
     with pytest.raises(netkit.NetkitError, match="no ties of relation 'trades'"):
         netkit.audit(EXAMPLE, tmp_path, relation="trades", n_runs=2)
