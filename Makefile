@@ -44,7 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_communities.py
 	$(BIN)/python benchmarks/bench_scale.py
 
-## Issue 6's targets alone: the audit of 50,000 firms against networkx, and 1,000,000 firms (about 10 min).
+## Issue 6's targets alone: the audit of 50,000 firms against networkx, and 1,000,000 firms.
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py
 

@@ -359,7 +359,7 @@ def iter_triangles(ru, rv, n: int, *, chunk: int = CHUNK):
     ties). Ranking by degree keeps each block short, so the work is at most
     about m ** 1.5 for m ties, even with hubs. A boolean table of hashed tie
     keys (about 8 slots per tie, at most 256 MB) screens the candidates
-    before the binary search, which halves the time on large networks.
+    before the binary search, so most candidates that are no triangle skip it.
     """
     m = len(ru)
     if m == 0:

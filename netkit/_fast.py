@@ -436,8 +436,8 @@ def betweenness_arrays(
         networkit (which compares weighted lengths exactly, so equal paths
         whose lengths differ by rounding may count as different). Sampled:
         "auto" is networkit for undirected unweighted networks and netkit's
-        pivots otherwise (networkit's vertex-diameter estimate takes 26 s on a
-        directed network of 50,000 nodes and several minutes at 100,000).
+        pivots otherwise (networkit's directed sampler first estimates the
+        vertex diameter, slow on directed networks: see Notes).
 
     Returns
     -------
@@ -454,18 +454,16 @@ def betweenness_arrays(
     and independent of n otherwise: at epsilon = 0.01 r is about 60,000-90,000,
     more than the n searches of the exact computation below ~100,000 nodes.
     On a 50,000-firm, 250,000-link directed production network (one thread,
-    shared 2-core machine) epsilon = 0.01 took 360 s against 220 s for
-    igraph's exact code; epsilon = 0.05 (3,300 paths) about 30 s, nearly all
-    of it networkit's estimate of the vertex diameter, which is slow on
-    directed networks (26 s at 50,000 nodes, against 0.01 s undirected) and
-    grows faster than the network. The largest error seen on graphs of
-    3,000-50,000 nodes was 4 to 9 times below epsilon.
+    shared 2-core machine; ``benchmarks/bench_fast.py --exact``) epsilon =
+    0.01 took 360 s against 220 s for igraph's exact code; epsilon = 0.05
+    (3,300 paths) about 30 s, most of it networkit's estimate of the vertex
+    diameter, which is slow on directed networks. The errors against the
+    exact values were 4 to 9 times below epsilon.
     KADABRA (undirected) stops as soon as its adaptive bound holds, after
     far fewer paths, each found by a balanced bidirectional search: on the
     same network taken both ways epsilon = 0.01 took 0.5 s (22,000 paths),
-    and about 28 s at 1,000,000 firms / 10,000,000 links
-    (``benchmarks/bench_scale.py``). On a 3,000-node production network its
-    largest error over 10 seeds was 0.0084 at epsilon = 0.01.
+    and 25-28 s at 1,000,000 firms / 10,000,000 links
+    (``benchmarks/bench_fast.py``, ``benchmarks/bench_scale.py``).
     The bound is additive: it says little about nodes whose normalised
     betweenness is far below epsilon (most nodes of a large network), and
     ranks the main brokers reliably.

@@ -437,17 +437,16 @@ def betweenness(
         netkit's ``DEFAULT_PIVOTS`` pivots. With ``k``, netkit's pivots; with
         ``epsilon``, networkit's sampler on undirected unweighted graphs and
         netkit's pivots, as many as the bound needs, otherwise.
-        Thresholds, from benchmarks/bench_fast.py on a shared 2-core machine:
-        netkit's exact code takes 0.3 s at 500 nodes, 0.7 s at 1,000 where
-        igraph takes 0.06 s (same values to 1e-10); on a 50,000-firm,
-        250,000-link directed production network igraph's exact code took
-        220 s, networkit's sampler 360 s with epsilon = 0.01 (83,000 sampled
-        paths: the sample size does not shrink with n, so it pays only on
-        networks well above ~100,000 nodes) and about 30 s with epsilon = 0.05
-        (mostly its estimate of the vertex diameter: 26 s there, 190 s at
-        100,000 directed nodes, 0.01 s undirected), netkit's pivots with the
-        same bound (2,764 pivots) 32 s, networkx with k = 100 pivots 27-29 s
-        and netkit with k = 100 pivots 1.6 s.
+        Times, from ``benchmarks/bench_fast.py --exact --epsilon 0.01`` (and
+        0.05) on a shared 2-core machine, on a 50,000-firm, 250,000-link
+        directed production network: igraph's exact code 220 s, networkit's
+        directed sampler 360 s with epsilon = 0.01 (83,000 sampled paths: the
+        sample size does not shrink with n, so it pays only on networks well
+        above ~100,000 nodes) and about 30 s with epsilon = 0.05 (most of it
+        networkit's estimate of the vertex diameter, slow on directed
+        networks), netkit's pivots with the same bound (2,764 pivots) 32 s,
+        networkx with k = 100 pivots 27-29 s and netkit with k = 100 pivots
+        1.6 s; undirected, KADABRA meets epsilon = 0.01 in about 0.5 s.
     epsilon : float, optional
         Sample with a guarantee: with probability at least ``1 - delta``,
         every node's estimate is within the bound of its exact value, all

@@ -71,7 +71,8 @@ def _audit_production(args) -> int:
     print(f"{int(s['firms']):,} firms, {int(s['links']):,} links, {int(s['communities']):,} communities "
           f"(modularity {s['modularity']:.2f}); {result.settings['seconds']['analysis']:.1f} s of analysis")
     print(f"Report: {out / 'report.html'}")
-    print(f"Every firm's figures: {out / 'firms.parquet'} and {out / 'firms.csv'}")
+    tables = [p.name for p in result.settings["files"] if p.name.startswith("firms.")]
+    print(f"Every firm's figures in {out}: {', '.join(sorted(tables))}")
     return 0
 
 

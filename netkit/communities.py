@@ -37,6 +37,8 @@ from . import _fast
 from .errors import NetkitError
 from .graph import collapse
 
+_canonical = _fast.canonical_labels  # labels renumbered by first appearance
+
 __all__ = ["ArrayCommunities", "CommunityResult", "PartitionAgreement", "communities_from_arrays",
            "find_communities", "partition_agreement"]
 
@@ -214,7 +216,7 @@ def find_communities(
     10 s on a synthetic production network (which has clearer groups), one
     networkx ``louvain_communities`` run 25-50 s and 6 s, igraph 1-4 s and
     networkit's PLM (one thread) 0.2-0.4 s, with modularity within 0.005 of
-    python-louvain's; a consensus of 10 networkit runs took 3 s, on a shared
+    python-louvain's, and a consensus of 10 networkit runs 1.7 s, on a
     2-core machine (benchmarks/bench_communities.py, benchmarks/bench_fast.py).
 
     References
@@ -396,10 +398,9 @@ def communities_from_arrays(
 
     Notes
     -----
-    Memory grows with nodes x runs (the run labels) plus the merged ties (the
-    co-assignment shares are kept per tied pair, never per pair of nodes),
-    so 1,000,000 nodes and 10,000,000 ties with 10 runs need about 0.5 GB
-    beyond the arrays themselves. Time is ``n_runs`` Louvain runs plus
+    Memory grows with nodes x runs (the run labels) plus a few arrays as
+    long as the merged ties (the co-assignment shares are kept per tied pair,
+    never per pair of nodes). Time is ``n_runs`` Louvain runs plus
     ``n_runs`` per consensus round on the (sparser) co-assignment network,
     at most 10 rounds; each round's consensus network has the groups that
     every run of the round put together contracted into one node (Louvain
@@ -453,7 +454,8 @@ def communities_from_arrays(
         pa, pb, _ = net.arrays
         ties = (pa[pa != pb], pb[pa != pb])
         pu, pv, share = _coassign(runs, "ties", ties)
-        core_labels, converged = _consensus_contracted(runs, pu, pv, share, run, rng, threshold, say)
+        core_labels, converged = _consensus(runs, pu, pv, share, "ties", run, rng, threshold, contract=True,
+                                             say=say)
         stability = _actor_stability(core_labels, runs)
 
     labels = _renumber_positions(n, core, core_labels)
@@ -636,14 +638,6 @@ def _renumber_positions(n: int, core: np.ndarray, core_labels: np.ndarray) -> np
     return new[np.searchsorted(uniq, full)]
 
 
-def _canonical(labels: np.ndarray) -> np.ndarray:
-    """Relabel by order of first appearance, so equal partitions have equal arrays."""
-    _, first, inv = np.unique(labels, return_index=True, return_inverse=True)
-    rank = np.empty(len(first), dtype=np.int64)
-    rank[np.argsort(first)] = np.arange(len(first))
-    return rank[inv]
-
-
 # ----------------------------------------------------------------------------
 # Consensus
 
@@ -700,25 +694,6 @@ def _sort_key(col: pd.Series) -> pd.Series:
     return col if col.name == "share" else col.map(str)
 
 
-def _consensus(runs, pu, pv, share, pairs, run, rng, threshold):
-    """Lancichinetti & Fortunato (2012) consensus; returns (labels, converged)."""
-    n_runs, n = runs.shape
-    current = runs
-    for _ in range(_MAX_ROUNDS):
-        keep = (share >= threshold) | _strongest_pair(pu, pv, share, n)
-        keep &= share > 0
-        D = _Net(n, ties=(pu[keep], pv[keep], share[keep]))
-        current = np.vstack([run(D, int(s)) for s in rng.integers(_SEED_HIGH, size=n_runs)])
-        canon = np.vstack([_canonical(r) for r in current])
-        if (canon == canon[0]).all():
-            return canon[0], True
-        ties = (pu[keep], pv[keep])
-        pu, pv, share = _coassign(current, pairs, ties)
-    scores = [np.mean([_ari_labels(a, b) for j, b in enumerate(current) if j != i])
-              for i, a in enumerate(current)]
-    return _canonical(current[int(np.argmax(scores))]), False
-
-
 def _meet(runs: np.ndarray) -> np.ndarray:
     """Canonical labels of the groups that every run puts together (the meet of the partitions)."""
     group = _canonical(runs[0])
@@ -727,34 +702,45 @@ def _meet(runs: np.ndarray) -> np.ndarray:
     return group
 
 
-def _consensus_contracted(runs, pu, pv, share, run, rng, threshold, say=lambda message: None):
-    """The consensus of :func:`_consensus` with each round's unanimous groups contracted.
+def _consensus(runs, pu, pv, share, pairs, run, rng, threshold, *, contract=False, say=lambda message: None):
+    """Lancichinetti & Fortunato (2012) consensus; returns (labels, converged).
 
-    Actors that every run of a round put together (their tied pairs have
+    Each round keeps the pairs whose co-assignment share reaches the
+    threshold (and each actor's strongest pair), runs Louvain ``n_runs``
+    times on that consensus network, and stops when every run gives the same
+    partition. With ``contract`` (the array path, for large networks), actors
+    that every run of a round put together (their pairs have
     share 1) become one node of the next round's consensus network, whose
     ties are the summed shares between groups (a group's inner shares a
     self-loop), as Louvain's own aggregation step builds it. Louvain on it is
     Louvain on the consensus network started from the unanimous groups;
     rounds then cost little once most of the network is settled (at 50,000
-    firms the second round's network has a few thousand nodes).
+    firms the second round's network has a few thousand nodes). It finds
+    nearly the same partition (tests/test_fast.py) but not always the same
+    one, so :func:`find_communities` keeps the loop as published.
     """
     n_runs, n = runs.shape
     current = runs
     for round_ in range(1, _MAX_ROUNDS + 1):
         keep = (share >= threshold) | _strongest_pair(pu, pv, share, n)
         keep &= share > 0
-        group = _meet(current)
-        say(f"consensus round {round_}: {int(group.max()) + 1:,} groups on which all runs agree")
-        k = int(group.max()) + 1
-        gu, gv = group[pu[keep]], group[pv[keep]]
-        key = np.minimum(gu, gv) * k + np.maximum(gu, gv)
-        uniq, inv = np.unique(key, return_inverse=True)
-        D = _Net(k, ties=(uniq // k, uniq % k, np.bincount(inv, weights=share[keep], minlength=len(uniq))))
-        current = np.vstack([run(D, int(s))[group] for s in rng.integers(_SEED_HIGH, size=n_runs)])
+        if contract:
+            group = _meet(current)
+            k = int(group.max()) + 1
+            say(f"consensus round {round_}: {k:,} groups on which all runs agree")
+            gu, gv = group[pu[keep]], group[pv[keep]]
+            key = np.minimum(gu, gv) * k + np.maximum(gu, gv)
+            uniq, inv = np.unique(key, return_inverse=True)
+            D = _Net(k, ties=(uniq // k, uniq % k, np.bincount(inv, weights=share[keep], minlength=len(uniq))))
+            current = np.vstack([run(D, int(s))[group] for s in rng.integers(_SEED_HIGH, size=n_runs)])
+        else:
+            say(f"consensus round {round_}")
+            D = _Net(n, ties=(pu[keep], pv[keep], share[keep]))
+            current = np.vstack([run(D, int(s)) for s in rng.integers(_SEED_HIGH, size=n_runs)])
         canon = np.vstack([_canonical(r) for r in current])
         if (canon == canon[0]).all():
             return canon[0], True
-        pu, pv, share = _coassign(current, "ties", (pu[keep], pv[keep]))
+        pu, pv, share = _coassign(current, pairs, (pu[keep], pv[keep]))
     scores = [np.mean([_ari_labels(a, b) for j, b in enumerate(current) if j != i])
               for i, a in enumerate(current)]
     return _canonical(current[int(np.argmax(scores))]), False

@@ -24,10 +24,9 @@ for 50,000 firms and 250,000 ties). Triangles are listed once
 each with numpy (every tie oriented from its lower- to its higher-degree end,
 so a hub's many contacts are never paired up), in chunks of bounded size,
 and both sums are accumulated chunk by chunk. Memory is linear in the number
-of ties plus the chunk; no n x n matrix. On a generated production network
-of 1,000,000 firms and 10,000,000 links whose largest firm has 74,000
-partners, pairing every firm's contacts would examine sum(d^2)/2 = 7.7e9
-pairs; the degree order examines 8.8e7 and finds 1.1e7 triangles.
+of ties plus the chunk; no n x n matrix. Pairing every firm's contacts would
+examine sum(d^2)/2 pairs, most of them a hub's; the degree order examines
+at most about m^1.5 for m ties.
 
 The array core (:func:`_holes_arrays`, from arcs given as node positions) is
 what :func:`structural_holes` runs after reading a graph, and what

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .errors import NetkitError
 from .production import ProductionData, compare_sizes, firm_profile, read_production_network
+from .production._read import _aggregate
 from .production_report import (
     ProductionAuditResult,
     make_production_figures,
@@ -112,7 +113,7 @@ def _community_table(firms: pd.DataFrame, labels: np.ndarray, stability: np.ndar
     return table.sort_values("size", ascending=False, kind="stable")
 
 
-def _backbone(firms: pd.DataFrame, data: ProductionData, labels, *, map_size: int, community) -> tuple:
+def _backbone(firms: pd.DataFrame, pairs, labels, *, map_size: int, community) -> tuple:
     """The firms drawn on the map and the links among them, as a small DiGraph."""
     n = len(firms)
     score = firms["betweenness"].to_numpy(float) if "betweenness" in firms else np.zeros(n)
@@ -125,8 +126,7 @@ def _backbone(firms: pd.DataFrame, data: ProductionData, labels, *, map_size: in
     order = pool[np.lexsort((-degree[pool], -score[pool]))][:map_size]
     chosen = np.zeros(n, dtype=bool)
     chosen[order] = True
-    s = data.links["seller"].to_numpy()
-    t = data.links["buyer"].to_numpy()
+    s, t, value = pairs
     keep = chosen[s] & chosen[t]
     ids = firms.index
     B = nx.DiGraph()
@@ -136,7 +136,6 @@ def _backbone(firms: pd.DataFrame, data: ProductionData, labels, *, map_size: in
         B.add_node(ids[i], kind="firm", community=int(labels[i]), in_cluster=bool(firms["in_cluster"].iat[i]),
                    **{k: (str(v) if not isinstance(v, (int, float, np.integer, np.floating)) else v)
                       for k, v in d.items()})
-    value = data.links["value"].to_numpy()
     B.add_edges_from((ids[u], ids[v], {"weight": float(w), "relation": "trade", "directed": True})
                      for u, v, w in zip(s[keep], t[keep], value[keep]))
     what = (f"the {len(order):,} firms of community {community} with the highest betweenness"
@@ -190,7 +189,7 @@ def _findings(firms: pd.DataFrame, communities: pd.DataFrame, summary: pd.Series
     return pd.DataFrame(rows, columns=["topic", "finding", "action", "figure"])
 
 
-def _summary(firms, data, labels, modularity, a, b) -> pd.Series:
+def _summary(firms, pairs, labels, modularity, a, b) -> pd.Series:
     from scipy.sparse import coo_array
     from scipy.sparse.csgraph import connected_components
 
@@ -198,17 +197,16 @@ def _summary(firms, data, labels, modularity, a, b) -> pd.Series:
     A = coo_array((np.ones(len(a)), (a, b)), shape=(n, n)).tocsr()
     _, comp = connected_components(A, directed=False)
     largest = np.bincount(comp).max() if n else 0
-    s = data.links["seller"].to_numpy()
-    t = data.links["buyer"].to_numpy()
+    s, t, value = pairs
     key = s.astype(np.int64) * n + t
     reverse = t.astype(np.int64) * n + s
     reciprocity = float(np.isin(key, reverse).mean()) if len(key) else float("nan")
     return pd.Series({
         "firms": n,
         "firms_listed": int(firms["in_cluster"].sum()),
-        "links": len(data.links),
-        "value_traded": float(data.links["value"].sum()),
-        "density": len(data.links) / (n * (n - 1)) if n > 1 else float("nan"),
+        "links": len(s),
+        "value_traded": float(value.sum()),
+        "density": len(s) / (n * (n - 1)) if n > 1 else float("nan"),
         "mean_degree": 2 * len(a) / n if n else float("nan"),
         "reciprocity": reciprocity,
         "largest_component_share": largest / n if n else float("nan"),
@@ -254,10 +252,11 @@ def analyse_production(data: ProductionData, *, seed: int = 0, n_runs: int = 10,
     steps = _Steps(progress)
     n = len(data.firms)
     steps("profile", f"embeddedness profile of {n:,} firms")
-    firms = firm_profile(data)
-    seller = data.links["seller"].to_numpy()
-    buyer = data.links["buyer"].to_numpy()
-    a, b, w = _undirected(n, seller, buyer, data.links["value"].to_numpy(float))
+    firms = firm_profile(data, local="region" if "region" in data.firms else None)
+    # one link per seller-buyer pair, the values of its years summed
+    seller, buyer, value, _, _ = _aggregate(data.links["seller"].to_numpy(), data.links["buyer"].to_numpy(),
+                                            data.links["value"].to_numpy(float), None, n)
+    a, b, w = _undirected(n, seller, buyer, value)
 
     steps("communities", f"communities: {n_runs} Louvain runs and their consensus")
     comm = communities_from_arrays(n, a, b, w, n_runs=n_runs, seed=seed, progress=steps.note)
@@ -280,11 +279,12 @@ def analyse_production(data: ProductionData, *, seed: int = 0, n_runs: int = 10,
     compare = pd.DataFrame()
     if "is_sme" in firms and firms.loc[firms["in_cluster"].astype(bool), "is_sme"].dropna().nunique() == 2:
         compare = compare_sizes(firms, cols, n_permutations=199, seed=seed)
-    summary = _summary(firms, data, labels, comm.modularity, a, b)
+    summary = _summary(firms, (seller, buyer, value), labels, comm.modularity, a, b)
     findings = _findings(firms, communities, summary)
 
     steps("map", f"map of up to {map_size} firms")
-    backbone, caption = _backbone(firms, data, labels, map_size=map_size, community=map_community)
+    backbone, caption = _backbone(firms, (seller, buyer, value), labels, map_size=map_size,
+                                  community=map_community)
     positions = layout_positions(backbone, seed=seed, groups=dict(backbone.nodes(data="community")))
     seconds = steps.done()
     firms.index.name = "firm"
@@ -294,7 +294,7 @@ def analyse_production(data: ProductionData, *, seed: int = 0, n_runs: int = 10,
         positions=positions,
         settings={"seed": seed, "n_runs": n_runs, "map_caption": caption, "betweenness_bound": bound,
                   "betweenness_error": float(btw.error), "betweenness_method": btw.method,
-                  "community_method": comm.method, "backends": comm.method, "seconds": seconds,
+                  "community_method": comm.method, "backends": f"{comm.method}, {btw.backend}", "seconds": seconds,
                   "rows_read": data.meta.get("rows_read", len(data.links)),
                   "synthetic": bool(data.meta.get("synthetic")), "anonymised": False},
     )
@@ -356,9 +356,10 @@ def audit_production(source, out_dir, *, firms=None, seed: int = 0, n_runs: int 
     steps("figures", "figures")
     figs = make_production_figures(result)
     steps("files", "report.html, firms.parquet, firms.csv, metrics.xlsx, backbone.graphml/.gexf")
-    result.settings["seconds"]["analysis"] = result.settings["seconds"].pop("total")
+    seconds = result.settings["seconds"]
+    seconds["analysis"] = seconds.pop("total")
+    seconds["figures"] = steps.seconds["figures"]  # in the report's table; the files' own time cannot be
     files = write_production_files(result, Path(out_dir), figs)
-    written = steps.done()
-    result.settings["seconds"].update(figures=written["figures"], files=written["files"])
+    seconds["files"] = steps.done()["files"]
     result.settings["files"] = files
     return result

@@ -20,6 +20,7 @@ import pytest
 
 import netkit.brokerage as brokerage_module
 from netkit.brokerage import ROLES, betweenness, bridges, brokerage_roles, cut_points
+from netkit.datasets import data_path
 from netkit.errors import NetkitError
 
 # --------------------------------------------------------------------------- brokerage
@@ -259,8 +260,8 @@ def test_florentine_medici():
 
 
 def test_florentine_from_shared_dataset():
-    edges = pd.read_csv("/work/shared/datasets/flo_marriage_edges.csv")
-    nodes = pd.read_csv("/work/shared/datasets/flo_marriage_nodes.csv")
+    edges = pd.read_csv(data_path("classic", "flo_marriage_edges.csv"))
+    nodes = pd.read_csv(data_path("classic", "flo_marriage_nodes.csv"))
     G = nx.Graph()
     G.add_nodes_from(nodes["name"])
     G.add_edges_from(edges[["source", "target"]].itertuples(index=False))

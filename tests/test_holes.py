@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netkit.holes as holes
+from netkit.datasets import data_path
 from netkit.errors import NetkitError
 from netkit.graph import collapse
 from netkit.holes import dyadic_constraint, structural_holes
@@ -337,8 +338,8 @@ def test_florentine_medici():
 
 
 def test_florentine_from_shared_csv_has_pucci_isolate():
-    edges = pd.read_csv("/work/shared/datasets/flo_marriage_edges.csv")
-    nodes = pd.read_csv("/work/shared/datasets/flo_marriage_nodes.csv")
+    edges = pd.read_csv(data_path("classic", "flo_marriage_edges.csv"))
+    nodes = pd.read_csv(data_path("classic", "flo_marriage_nodes.csv"))
     G = nx.Graph()
     G.add_nodes_from(nodes["name"])  # edges name families, ids are row numbers
     G.add_edges_from(edges[["source", "target"]].itertuples(index=False))
@@ -557,9 +558,13 @@ def test_array_core_equals_structural_holes_and_chunks_agree(monkeypatch):
             np.testing.assert_allclose(got[col], ref[col].to_numpy(dtype=float), rtol=1e-12)
     tri = nx.triangles(nx.Graph(D.to_undirected()))
     assert counts.tolist() == [3 * tri[v] for v in nodes]
-    _, _, ru, rv, _ = undirected_ties(len(nodes), src, dst, w)
-    whole = triangles(ru, rv, len(nodes))
-    parts = list(iter_triangles(ru, rv, len(nodes), chunk=5))
-    assert len(parts) > 1 and len(whole[0]) == sum(tri.values()) // 3
-    for got, want in zip(whole, (np.concatenate(p) for p in zip(*parts))):
-        assert got.tolist() == want.tolist()
+    u, v, ru, rv, _ = undirected_ties(len(nodes), src, dst, w)
+    want = {frozenset(c) for c in nx.enumerate_all_cliques(nx.Graph(D.to_undirected())) if len(c) == 3}
+    for chunk in (5, 1 << 22):  # several chunks or one: the same triangles, each once, from networkx
+        if chunk == 5:
+            assert len(list(iter_triangles(ru, rv, len(nodes), chunk=chunk))) > 1
+        t_ab, t_ac, t_bc = triangles(ru, rv, len(nodes), chunk=chunk)
+        found = [frozenset(nodes[i] for i in (u[x], v[x], v[y])) for x, y in zip(t_ab, t_ac)]
+        assert len(found) == len(want) and set(found) == want
+        for x, y, z in zip(t_ab, t_ac, t_bc):  # the third tie joins the far ends of the first two
+            assert {u[z], v[z]} == {v[x], v[y]}

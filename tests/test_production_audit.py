@@ -170,6 +170,9 @@ def test_anonymise_leaves_no_id_or_name_in_any_output(tmp_path):
         assert not any(n in text for n in names[:50]), path.name
     back = pd.read_parquet(tmp_path / "firms.parquet")
     assert not set(back["firm"]) & set(ids)
+    for sheet, frame in pd.read_excel(tmp_path / "metrics.xlsx", sheet_name=None).items():
+        cells = {str(x) for x in frame.to_numpy().ravel()} | {str(c) for c in frame.columns}
+        assert not cells & set(ids) and not any(n in cell for cell in cells for n in names[:50]), sheet
 
 
 def test_anonymised_data_keeps_the_network(small):
@@ -202,7 +205,8 @@ def test_cli_audit_production(tmp_path, capsys):
     assert main(["audit-production", str(files["links"]), "--firms", str(files["firms"]), "-o", str(out),
                  "--runs", "2", "--quiet", "--map-size", "50"]) == 0
     printed = capsys.readouterr().out
-    assert f"Report: {out.resolve() / 'report.html'}" in printed
+    assert f"Report: {out.resolve() / 'report.html'}" in printed and (out / "report.html").exists()
+    assert "firms.csv, firms.parquet" in printed and "600 firms" in printed
     assert len(pd.read_csv(out / "firms.csv")) == 600
 
 
@@ -214,3 +218,23 @@ def test_progress_names_every_step_and_every_louvain_run(small):
                      "consensus round 1:", "betweenness, exact", "map of up to 50 firms", "done"):
         assert expected in text
     assert all(m.startswith("[") for m in messages)
+
+
+def test_yearly_links_count_once_per_pair_with_their_values_summed():
+    firms, links = generate_production_network(800, mean_links=4, years=[2022, 2023], seed=5)
+    data = ProductionData(firms, links)
+    res = analyse_production(data, n_runs=1, seed=1, map_size=80)
+    G = to_graph(data)  # one edge per seller-buyer pair, value summed over the years
+    assert len(data.links) > G.number_of_edges()
+    assert res.summary["links"] == G.number_of_edges()
+    assert res.summary["density"] == pytest.approx(nx.density(G))
+    assert res.summary["value_traded"] == pytest.approx(links["value"].sum())
+    for u, v, d in res.backbone.edges(data=True):
+        assert d["weight"] == pytest.approx(G[u][v]["weight"])
+
+
+def test_a_firms_table_without_regions_is_audited_without_local_ties(small):
+    data = ProductionData(small.firms.drop(columns="region"), small.links)
+    res = analyse_production(data, n_runs=1, seed=1, map_size=50)
+    assert "local_ties" not in res.firms and "main_region" not in res.communities
+    assert "local embeddedness" not in set(res.findings["topic"])
