@@ -24,7 +24,7 @@ from .findings import cluster_findings, community_brokers
 from .graph import build_graph, collapse, tie_table
 from .holes import structural_holes
 from .report import AuditResult, make_figures, render_html, write_graph_files, write_metrics
-from .survey import Survey, read_survey
+from .survey import TOOLS, Survey, read_survey
 from .survey._anonymise import anonymise as _anonymise
 
 __all__ = ["audit", "analyse"]
@@ -160,18 +160,23 @@ def analyse(survey: Survey, *, relation: str | None = None, group_by: str = "com
         communities=communities, modularity=comm.modularity, agreement=agreement, brokerage=broker_table,
         between_communities=between, cut_points=cuts, bridges=brs, compare=compare, ei=ei, findings=findings,
         settings={"seed": seed, "n_runs": n_runs, "relation": relation, "group_by": group_by,
-                  "anonymised": bool(survey.meta.get("anonymised")), "synthetic": bool(survey.meta.get("synthetic"))},
+                  "anonymised": bool(survey.meta.get("anonymised")), "synthetic": bool(survey.meta.get("synthetic")),
+                  "tool": TOOLS.get(survey.meta.get("tool"))},
+        questions=survey.questions if len(survey.questions) else None,
     )
 
 
-def audit(survey, out_dir, *, relation: str | None = None, group_by: str = "community", seed: int = 0,
-          n_runs: int = 20, title: str | None = None, anonymise: bool = False, progress=False) -> AuditResult:
+def audit(survey, out_dir, *, members=None, mapping=None, relation: str | None = None, group_by: str = "community",
+          seed: int = 0, n_runs: int = 20, title: str | None = None, anonymise: bool = False,
+          progress=False) -> AuditResult:
     """Run the network audit and write the report files.
 
     Parameters
     ----------
     survey : str, Path or Survey
-        A survey workbook (read with :func:`netkit.read_survey`) or a Survey.
+        A survey workbook or form-tool export (read with :func:`netkit.read_survey`) or a Survey.
+    members, mapping
+        The member list and the mapping file of an export (see :func:`netkit.read_survey`).
     out_dir : str or Path
         Folder for ``report.html``, ``metrics.xlsx``, ``network.graphml``,
         ``network.gexf`` and ``figures/*.png`` (created if needed).
@@ -199,7 +204,7 @@ def audit(survey, out_dir, *, relation: str | None = None, group_by: str = "comm
     if not isinstance(survey, Survey):
         path = Path(survey)
         say(f"reading {path.name}")
-        survey = read_survey(path)
+        survey = read_survey(path, members=members, mapping=mapping)
     if anonymise:
         survey = _anonymise(survey)
     result = analyse(survey, relation=relation, group_by=group_by, seed=seed, n_runs=n_runs, title=title,

@@ -1,7 +1,9 @@
 """The ``netkit`` command line.
 
     netkit template OUT.xlsx          a blank survey workbook to send to members
-    netkit validate SURVEY [-o DIR]   check a filled-in survey: problems and a summary
+    netkit inspect EXPORT [--members LIST] [--write-mapping FILE]
+                                      what netkit understood of a form-tool export, question by question
+    netkit validate SURVEY [--members LIST] [-o DIR]   check a filled-in survey: problems and a summary
     netkit audit SURVEY -o DIR        the network audit: report.html, metrics.xlsx, GraphML/GEXF, figures
     netkit audit-production LINKS [--firms FIRMS] -o DIR
                                       the audit of a large production network (CSV or Parquet edge list)
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from .errors import NetkitError, SurveyError, format_problems
 from .graph import build_graph, relations_of
-from .survey import read_survey
+from .survey import TOOLS, inspect_survey, read_survey, write_mapping
 from .survey._write import write_template
 
 
@@ -24,8 +26,17 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     t = sub.add_parser("template", help="write a blank survey workbook (.xlsx) to send to cluster members")
     t.add_argument("out", help="path of the workbook to write, e.g. survey.xlsx")
+    i = sub.add_parser("inspect", help="show what netkit understood of a form-tool export, question by question")
+    i.add_argument("survey", help="export of Google Forms, Microsoft Forms, Kobo, SurveyMonkey, Qualtrics, "
+                                  "LimeSurvey, a Kumu workbook, or a netkit workbook")
+    i.add_argument("--members", help="the member list (.xlsx or .csv with the members' names)")
+    i.add_argument("--mapping", help="a mapping file to apply (written by --write-mapping, then edited)")
+    i.add_argument("--write-mapping", metavar="FILE", help="write what was understood as a YAML mapping to edit")
+    i.add_argument("--force", action="store_true", help="overwrite the mapping file if it exists")
     v = sub.add_parser("validate", help="check a filled-in survey and summarise its network")
-    v.add_argument("survey", help="survey workbook (.xlsx, .ods), CSV file or folder of CSV files")
+    v.add_argument("survey", help="survey workbook (.xlsx, .ods), CSV file, folder of CSV files or form-tool export")
+    v.add_argument("--members", help="the member list (.xlsx or .csv with the members' names)")
+    v.add_argument("--mapping", help="mapping file of the export (netkit inspect --write-mapping)")
     v.add_argument("-o", "--out", help="also write problems.csv, actors.csv, ties.csv and network.graphml here")
     v.add_argument("--layout", choices=["long", "matrix", "form"], help="force a layout instead of detecting it")
     v.add_argument("--relation", help="relation of a single CSV without a relation column")
@@ -34,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--how", choices=["union", "confirmed", "respondents"], default="union",
                    help="which reported ties make the graph (default: union)")
     a = sub.add_parser("audit", help="run the network audit and write report.html, metrics.xlsx and more")
-    a.add_argument("survey", help="survey workbook (.xlsx, .ods), CSV file or folder of CSV files")
+    a.add_argument("survey", help="survey workbook (.xlsx, .ods), CSV file, folder of CSV files or form-tool export")
+    a.add_argument("--members", help="the member list (.xlsx or .csv with the members' names)")
+    a.add_argument("--mapping", help="mapping file of the export (netkit inspect --write-mapping)")
     a.add_argument("-o", "--out", required=True, help="folder for the report and the other files")
     a.add_argument("--anonymise", "--anonymize", action="store_true",
                    help="replace every actor name with a stable code in every output")
@@ -80,7 +93,7 @@ def _audit(args) -> int:
     from .audit import audit
 
     try:
-        result = audit(args.survey, args.out, relation=args.relation, group_by=args.group_by, seed=args.seed,
+        result = audit(args.survey, args.out, members=args.members, mapping=args.mapping, relation=args.relation, group_by=args.group_by, seed=args.seed,
                        n_runs=args.runs, title=args.title, anonymise=args.anonymise, progress=not args.quiet)
     except SurveyError as exc:
         print(str(exc), file=sys.stderr)
@@ -114,10 +127,65 @@ def _summary_lines(survey, G) -> list[str]:
     return lines
 
 
+def _question_lines(table) -> str:
+    """The question table as text a person reads in a terminal."""
+    lines = ["Questions:"]
+    for n, q in enumerate(table.itertuples(index=False), start=1):
+        text = q.question if len(q.question) <= 70 else q.question[:67] + "..."
+        lines.append(f"  {n}. {text!r}")
+        lines.append(f"     columns: {q.columns}")
+        lines.append(f"     read as: {q.relation} ({q.why})")
+        if q.answers is not None and q.answers == q.answers:
+            flag = "   <-- NO TIES: check this question" if q.relation != "ignored" and q.ties == 0 else ""
+            if q.relation == "ignored":
+                lines.append(f"     answers {int(q.not_read)}, not read")
+            else:
+                lines.append(f"     answers {int(q.answers)}, ties {int(q.ties)}, listed as problems "
+                             f"{int(q.problems)}{flag}")
+    return "\n".join(lines)
+
+
+def _inspect(args) -> int:
+    seen = inspect_survey(args.survey, members=args.members, mapping=args.mapping)
+    print(f"File: {seen.source}")
+    print(f"Read as: {TOOLS.get(seen.tool, seen.tool)}")
+    if seen.respondent or seen.mapping is not None:
+        print(f"Responding firm: column {seen.respondent} ({seen.respondent_why})" if seen.respondent
+              else "Responding firm: NOT FOUND - name the column in a mapping file (--write-mapping, then "
+                   "respondent: ...)")
+    if len(seen.questions):
+        print(_question_lines(seen.questions))
+    if len(seen.ignored):
+        print("Columns ignored:")
+        for c in seen.ignored.itertuples(index=False):
+            print(f"  {c.column}: {c.why}")
+    if len(seen.left_out):
+        print("Rows left out:")
+        for r in seen.left_out.itertuples(index=False):
+            print(f"  row {r.row}: {r.why}")
+    if seen.survey is not None:
+        s = seen.survey.summary()
+        print(f"Survey: {s['members']} members, {s['respondents']} answered, {s['reported_ties']} ties, "
+              f"{s['warnings']} warnings")
+        if not args.members and seen.mapping is not None:
+            print("Without --members LIST the respondents are the roster and every partner named is outside it.")
+    else:
+        errors = seen.problems[seen.problems["severity"] == "error"]
+        print(f"The survey cannot be read yet: {len(errors)} error(s)\n" + format_problems(errors, limit=20))
+    if args.write_mapping:
+        if seen.mapping is None:
+            print("No mapping to write: this file is in one of netkit's own layouts (see docs/survey-format.md).")
+            return 1
+        path = write_mapping(seen.mapping, args.write_mapping, source=seen.source, force=args.force)
+        print(f"Mapping written to {path}: edit it, then pass it back with --mapping {path}")
+    return 0 if seen.survey is not None else 1
+
+
 def _validate(args) -> int:
     scale = tuple(args.strength_scale) if args.strength_scale else None
     try:
-        survey = read_survey(args.survey, layout=args.layout, relation=args.relation, strength_scale=scale)
+        survey = read_survey(args.survey, members=args.members, mapping=args.mapping, layout=args.layout,
+                             relation=args.relation, strength_scale=scale)
     except SurveyError as exc:
         print(str(exc), file=sys.stderr)
         others = exc.problems[exc.problems["severity"] != "error"]
@@ -126,6 +194,8 @@ def _validate(args) -> int:
         return 1
     G = build_graph(survey, how=args.how)
     print("\n".join(_summary_lines(survey, G)))
+    if len(survey.questions):
+        print("\n" + _question_lines(survey.questions))
     problems = survey.problems
     print(f"\nProblems: {len(problems)} (errors 0, warnings {(problems['severity'] == 'warning').sum()})")
     if len(problems):
@@ -154,6 +224,8 @@ def main(argv=None) -> int:
             return _audit(args)
         if args.command == "audit-production":
             return _audit_production(args)
+        if args.command == "inspect":
+            return _inspect(args)
         return _validate(args)
     except NetkitError as exc:
         print(f"netkit: {exc}", file=sys.stderr)

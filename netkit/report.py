@@ -48,6 +48,7 @@ class AuditResult:
     ei: pd.DataFrame
     findings: pd.DataFrame
     settings: dict = field(default_factory=dict)
+    questions: pd.DataFrame | None = None  # form-tool exports: what each question gave
 
 
 # ---------------------------------------------------------------- figures
@@ -278,6 +279,17 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
         q.append(f'<div class="warning">Only {rate:.0%} of members answered. Ties of non-respondents are known '
                  "only from what others said about them: counts of ties and communities are usable, but results "
                  "about paths and brokers (betweenness) are fragile.</div>")
+    questions = result.questions
+    if questions is not None and len(questions):
+        tool = result.settings.get("tool") or "the form"
+        q.append(f"<h3>What netkit read from each question ({_e(tool)})</h3>")
+        silent = questions[(questions["relation"] != "ignored") & (questions["ties"] == 0)]
+        if len(silent):
+            q.append('<div class="warning">' + _e(f"{len(silent)} question(s) gave no tie at all: "
+                     + "; ".join(repr(t) for t in silent["question"]) + ". Check them with netkit inspect.")
+                     + "</div>")
+        q.append(_table(questions, columns=["question", "relation", "why", "answers", "ties", "problems"],
+                        limit=60))
     q.append(f"<h3>Members who did not answer ({len(result.non_respondents)})</h3>")
     q.append(_table(result.non_respondents, columns=["name", "kind", "sector", "region"], index="actor", limit=40))
     q.append("<h3>Problems found in the workbook and how they were treated</h3>")
@@ -415,6 +427,8 @@ def write_metrics(result: AuditResult, path: Path) -> Path:
         "summary": result.summary.to_frame("value"),
         "problems": result.problems,
     }
+    if result.questions is not None and len(result.questions):
+        sheets["questions"] = result.questions
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in sheets.items():
             _format_sheet(writer, name, frame)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["Relation", "BUILTIN_RELATIONS", "parse_direction"]
+__all__ = ["Relation", "BUILTIN_RELATIONS", "FORM_RELATIONS", "parse_direction"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,16 @@ BUILTIN_RELATIONS = {
                            description="collaboration with a university or research centre"),
     "agency": Relation("agency", "agency", False, False,
                        description="collaboration with, or support from, an agency"),
+}
+
+# Relations that a form-tool export may ask about beyond the built-in four. They
+# are declared for a survey when a question is read as one of them (the long
+# and matrix layouts declare them in a relations sheet, as before).
+FORM_RELATIONS = {
+    "knowledge": Relation("knowledge", "knowledge", True, True,
+                          description="the partner gives advice or know-how to the respondent"),
+    "cooperation": Relation("cooperation", "cooperation", False, False,
+                            description="the respondent and the partner cooperate (projects, joint work)"),
 }
 
 _TO_PARTNER = {"respondent_to_partner", "out", "outgoing", "respondent->partner", "from_respondent",
