@@ -5,6 +5,7 @@ and says what to do -- never a library traceback, never a hang, never a modified
 
 import csv
 import gc
+import io
 import os
 import shutil
 import time
@@ -17,6 +18,7 @@ import pytest
 
 import netkit
 from netkit import SurveyError, read_survey
+from netkit.survey._files import read_sheets
 from workbooks import write_xlsx, write_ods
 
 ACTORS = [["actor", "name", "kind"], ["A1", "Meccanica Rossi S.r.l.", "firm"], ["A2", "Bianchi GmbH", "firm"],
@@ -534,3 +536,262 @@ def test_failed_read_does_not_modify_the_input(tmp_path):
     with pytest.raises(SurveyError):
         read_survey(path)
     assert _fingerprint(path) == before
+
+
+# ---------------------------------------------------------------- CSV files as Excel, LibreOffice and Google write them
+# (issue 12). Each file is made byte for byte the way the tool writes it: csv.writer quotes only where
+# needed, as Excel and Google Sheets do; Excel ends lines with CRLF; "CSV UTF-8" starts with a BOM;
+# "Unicode text" is UTF-16 LE with a BOM, tab separated; Excel in Poland, Czechia and Hungary writes
+# cp1250 with ";", in Western Europe cp1252 with ";" (decimal comma locales) or "," (English).
+
+CENTRAL = ["Łódź Metal Sp. z o.o.", "Wrocław Narzędzia", "Zakłady Mechaniczne Śląsk", "Dvořák a syn s.r.o.",
+           "Kovács Kft.", "Źródło Żywności", "Ostrava Ocel a.s."]
+WESTERN = ["Müller Präzision GmbH", "Großbäckerei Köln", "Société Générale d'Électricité", "Crème Brûlée SARL",
+           "Caffè Città S.r.l.", "Perù Import", "Talleres Peña S.L.", "Cañón Niño", "Óptica Ruiz", "Ça Va Œuvre"]
+
+
+def excel_csv(rows, *, delimiter=";", encoding="cp1250", bom=False, sep_line=False, newline="\r\n"):
+    """The bytes of a CSV file as Excel saves it: CRLF, minimal quoting, optionally 'sep=;' first."""
+    buf = io.StringIO()
+    if sep_line:
+        buf.write(f"sep={delimiter}{newline}")
+    csv.writer(buf, delimiter=delimiter, lineterminator=newline).writerows(
+        [["" if v is None else v for v in row] for row in rows])
+    data = buf.getvalue().encode(encoding)
+    return (b"\xef\xbb\xbf" + data) if bom else data
+
+
+def only_sheet(path):
+    sheets = read_sheets(path)
+    assert len(sheets) == 1
+    return sheets[0]
+
+
+def member_rows(names):
+    return [["actor", "name", "kind"]] + [[f"A{i}", n, "firm"] for i, n in enumerate(names, 1)]
+
+
+@pytest.mark.parametrize("names", [CENTRAL, CENTRAL[:5], ["Łódź"], ["Wrocław"], ["Zakłady Mechaniczne Śląsk"],
+                                   ["Dvořák"], ["Kovács Kft."]], ids=lambda n: n[0][:8] + str(len(n)))
+def test_central_european_names_in_cp1250_read_back_exactly(tmp_path, names):
+    path = tmp_path / "actors.csv"
+    path.write_bytes(excel_csv(member_rows(names), encoding="cp1250"))
+    sheet = only_sheet(path)
+    assert [r[1] for r in sheet.rows[1:]] == names
+    assert sheet.delimiter == ";"
+    enc = [n for n in sheet.notes if "(cp125" in n[1]]
+    assert len(enc) == 1
+    severity, text = enc[0]
+    assert severity == "info"
+    if names == ["Kovács Kft."]:
+        # "á" is the same byte in both code pages: either name is right, and the text is the same
+        assert "cp1252" in text or "cp1250" in text
+    else:
+        assert text.startswith("read as Central European (cp1250) text")
+    assert "save the file as CSV UTF-8" in text
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+@pytest.mark.parametrize("names", [WESTERN, WESTERN[:5], WESTERN[4:9], ["Talleres Peña S.L.", "Muñoz Hermanos"],
+                                   ["Caffè Città S.r.l.", "Perù Import", "Òlio Sardo"]],
+                         ids=lambda n: n[0][:8] + str(len(n)))
+def test_western_european_names_in_cp1252_and_latin1_read_back_exactly(tmp_path, encoding, names):
+    if encoding == "latin-1" and "Ça Va Œuvre" in names:
+        names = [n for n in names if "Œ" not in n]  # latin-1 has no Œ
+    path = tmp_path / "actors.csv"
+    path.write_bytes(excel_csv(member_rows(names), encoding=encoding))
+    sheet = only_sheet(path)
+    assert [r[1] for r in sheet.rows[1:]] == names
+    assert ("info", "read as Western European (cp1252) text; if names look wrong, save the file as CSV UTF-8 "
+                    "and read it again.") in sheet.notes
+
+
+def test_utf8_with_bom_crlf_has_no_encoding_note(tmp_path):
+    path = tmp_path / "actors.csv"  # Excel's "CSV UTF-8 (comma delimited)"
+    path.write_bytes(excel_csv(member_rows(CENTRAL + WESTERN), delimiter=",", encoding="utf-8", bom=True))
+    sheet = only_sheet(path)
+    assert sheet.rows[0] == ["actor", "name", "kind"]  # no BOM glued to 'actor'
+    assert [r[1] for r in sheet.rows[1:]] == CENTRAL + WESTERN
+    assert sheet.notes == []
+    assert (sheet.delimiter, sheet.decimal) == (",", ".")
+
+
+def test_excel_unicode_text_is_utf16_tab_separated(tmp_path):
+    rows = [["actor", "name", "employees", "turnover"], ["A1", "Łódź Metal", "1.250", "2,5"],
+            ["A2", "Müller, Söhne & Co.", "12", "0,75"]]
+    text = "".join("\t".join(r) + "\r\n" for r in rows)
+    path = tmp_path / "actors.txt"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))  # Excel: Save as "Unicode Text (*.txt)"
+    sheet = only_sheet(path)
+    assert sheet.rows == rows
+    assert (sheet.delimiter, sheet.decimal) == ("\t", ",")
+    assert sheet.notes == [("info", "tab-separated, decimal comma.")]
+
+
+def test_utf16_without_bom(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_bytes("actor,name\r\nA1,Dvořák\r\n".encode("utf-16-le"))
+    sheet = only_sheet(path)
+    assert sheet.rows == [["actor", "name"], ["A1", "Dvořák"]]
+    assert sheet.notes[0][0] == "info" and "UTF-16-LE" in sheet.notes[0][1]
+
+
+def test_sep_line_is_not_a_row(tmp_path):
+    rows = [["actor", "name", "kind"], ["A1", "Łódź Metal", "firm"], ["A2", "Śląsk Stal", "factory"]]
+    folder = tmp_path / "survey"
+    folder.mkdir()
+    (folder / "actors.csv").write_bytes(excel_csv(rows, sep_line=True))
+    (folder / "ties.csv").write_bytes(excel_csv([["respondent", "partner", "relation"], ["A1", "A2", "supplier"]],
+                                                sep_line=True))
+    sheet = read_sheets(folder)[0]
+    assert sheet.rows == rows and sheet.delimiter == ";"
+    # Excel shows the header as row 1 (the sep= line is hidden), so A2's bad kind is on row 3
+    err = refused(folder, "kind 'factory'")
+    errors = err.problems[err.problems["severity"] == "error"]
+    assert errors[["sheet", "row", "column"]].values.tolist() == [["actors", 3, "kind"]]
+
+
+def test_google_forms_export_with_commas_inside_quoted_answers(tmp_path):
+    rows = [["Timestamp", "Your organisation", "Which firms supply you? (separate names with ; or ,)"],
+            ["2026/03/01 10:00:00 AM CET", "Acme, Inc.", "Bianchi GmbH, Rossi S.p.A.; Verdi, Ltd"],
+            ["2026/03/01 11:30:00 AM CET", "Officine Rossi", "Acme, Inc."],
+            ["2026/03/02 9:05:00 AM CET", "Bianchi GmbH", "Verdi; Rossi"]]
+    path = tmp_path / "responses.csv"
+    path.write_bytes(excel_csv(rows, delimiter=",", encoding="utf-8"))
+    assert b'"Acme, Inc."' in path.read_bytes()  # quoted as Google writes it
+    sheet = only_sheet(path)
+    assert sheet.rows == rows
+    assert sheet.delimiter == ","
+
+
+def test_semicolon_file_with_commas_inside_names(tmp_path):
+    rows = [["respondent", "partner", "relation", "strength"], ["A1", "Acme, Inc.", "supplier", "4"],
+            ["A2", "Rossi, Bianchi & C. S.n.c.", "customer", "2,5"], ["A3", "Verdi", "supplier", ""]]
+    path = tmp_path / "ties.csv"
+    path.write_bytes(excel_csv(rows, encoding="cp1252"))
+    assert b"A1;Acme, Inc.;supplier;4" in path.read_bytes()  # Excel does not quote for a comma in a ';' file
+    sheet = only_sheet(path)
+    assert sheet.rows == [r[:3] + [r[3] or None] for r in rows]
+    assert (sheet.delimiter, sheet.decimal) == (";", ",")
+    assert ("info", "semicolon-separated, decimal comma.") in sheet.notes
+
+
+@pytest.mark.parametrize("column, delimiter, expected", [
+    (["2,5", "1.250,75", "3"], ";", ","),
+    (["2.5", "1,250.75", "3"], ";", "."),
+    (["1.250", "12", "3"], ";", None),  # "1.250" could be either
+    (["12", "40", ""], ";", None),
+    (["2,5", "2.5", "3"], ";", None),  # both marks: cannot tell
+    (["2.5", "1.250", "3"], ",", "."),
+    (["12", "40", "3"], ",", "."),
+])
+def test_decimal_mark_of_the_file(tmp_path, column, delimiter, expected):
+    rows = [["actor", "employees"]] + [[f"A{i}", v] for i, v in enumerate(column, 1)]
+    path = tmp_path / "actors.csv"
+    path.write_bytes(excel_csv(rows, delimiter=delimiter, encoding="utf-8"))
+    sheet = only_sheet(path)
+    assert (sheet.delimiter, sheet.decimal) == (delimiter, expected)
+
+
+def test_libreoffice_csv_with_lf_and_quoted_text(tmp_path):
+    # LibreOffice: "Quote all text cells", LF line ends, UTF-8 without BOM, ';' in a German locale
+    data = '"actor";"name";"employees"\n"A1";"Müller; Söhne GmbH";"1.250"\n"A2";"Groß AG";"2,5"\n'
+    path = tmp_path / "actors.csv"
+    path.write_bytes(data.encode("utf-8"))
+    sheet = only_sheet(path)
+    assert sheet.rows == [["actor", "name", "employees"], ["A1", "Müller; Söhne GmbH", "1.250"],
+                          ["A2", "Groß AG", "2,5"]]
+    assert (sheet.delimiter, sheet.decimal) == (";", ",")
+
+
+def test_doubtful_code_page_is_a_warning_that_shows_both_readings(tmp_path):
+    # Hungarian "ő" is 0xF5 in cp1250 and "õ" in cp1252: both read as plausible words
+    path = tmp_path / "actors.csv"
+    path.write_bytes(excel_csv(member_rows(["Győri Keksz Kft.", "Szőnyeg Bt.", "Pécsi Bőr Zrt."])))
+    sheet = only_sheet(path)
+    warnings_ = [text for severity, text in sheet.notes if severity == "warning"]
+    assert len(warnings_) == 1
+    assert "'Győri'" in warnings_[0] and "'Gyõri'" in warnings_[0] and "CSV UTF-8" in warnings_[0]
+
+
+def test_bytes_no_code_page_defines_are_a_warning(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_bytes(b"actor;name\r\nA1;Bia\x81ko\r\nA2;K\x90ln\r\n")  # 0x81, 0x90: undefined in cp1250 and cp1252
+    sheet = only_sheet(path)
+    assert sheet.rows == [["actor", "name"], ["A1", "Bia\x81ko"], ["A2", "K\x90ln"]]  # every byte kept
+    assert [s for s, _ in sheet.notes] == ["warning", "info"]
+    assert "latin-1" in sheet.notes[0][1]
+
+
+def test_binary_bytes_named_csv_are_refused(tmp_path):
+    path = tmp_path / "ties.csv"
+    path.write_bytes(bytes(range(256)) * 8)
+    refused(path, "named .csv but holds binary data")
+
+
+def test_workbook_sheets_have_no_csv_fields(tmp_path, good_xlsx):
+    for sheet in read_sheets(good_xlsx):
+        assert (sheet.notes, sheet.delimiter, sheet.decimal) == ([], None, None)
+
+
+def test_cp1250_semicolon_survey_folder_through_read_survey(tmp_path):
+    folder = tmp_path / "survey"
+    folder.mkdir()
+    actors = [["actor", "name", "kind", "employees", "turnover"],
+              ["A1", "Łódź Metal Sp. z o.o.", "firm", "1.250", "180,5"],
+              ["A2", "Zakłady Mechaniczne Śląsk", "firm", "45", "8,5"],
+              ["A3", "Dvořák a syn s.r.o.", "firm", "8", "1,2"],
+              ["A4", "Politechnika Wrocławska", "university", "2 400", ""]]
+    ties = [["respondent", "partner", "relation", "strength"],
+            ["A1", "Zakłady Mechaniczne Śląsk", "supplier", "4"],
+            ["A2", "DVOŘÁK A SYN", "supplier", "2,5"],
+            ["A3", "Politechnika Wrocławska", "university", ""],
+            ["A2", "Kraków Odlewnia", "customer", "3"]]
+    (folder / "actors.csv").write_bytes(excel_csv(actors, sep_line=True))
+    (folder / "ties.csv").write_bytes(excel_csv(ties))
+    s = read_survey(folder)
+    assert (s.problems["severity"] == "error").sum() == 0
+    members = s.members
+    assert members["name"].tolist() == ["Łódź Metal Sp. z o.o.", "Zakłady Mechaniczne Śląsk",
+                                        "Dvořák a syn s.r.o.", "Politechnika Wrocławska"]
+    assert members["employees"].tolist() == [1250.0, 45.0, 8.0, 2400.0]
+    assert members["turnover"].tolist()[:3] == [180.5, 8.5, 1.2]
+    # EU 2003/361 by hand: 1250 staff large; 45 staff and EUR 8.5m small; 8 staff and EUR 1.2m micro
+    assert members["size_class"].tolist()[:3] == ["large", "small", "micro"]
+    assert s.ties[["respondent", "partner", "relation"]].values.tolist()[:3] == [
+        ["A1", "A2", "supplier"], ["A2", "A3", "supplier"], ["A3", "A4", "university"]]
+    assert s.ties["strength"].tolist()[:2] == [4.0, 2.5]
+    outside = s.actors[~s.actors["in_cluster"]]
+    assert outside["name"].tolist() == ["Kraków Odlewnia"]
+
+
+def test_xlsx_text_cells_with_european_numbers(tmp_path):
+    # numbers typed as text into a numeric column ("1.250" with a leading apostrophe, or pasted)
+    actors = [["actor", "name", "kind", "employees", "turnover"], ["A1", "Officine Rossi", "firm", "1.250", "2,5"],
+              ["A2", "Bianchi GmbH", "firm", "1,250", "1.250,75"], ["A3", "Verdi Ltd", "firm", 12, "12 Mio"],
+              ["A4", "Schmid AG", "firm", "1'250", "€ 3,5"]]
+    ties = [["respondent", "partner", "relation", "strength"], ["A1", "A2", "supplier", "2,5"],
+            ["A2", "A3", "supplier", 3]]
+    path = write_xlsx(tmp_path / "s.xlsx", {"actors": actors, "ties": ties})
+    s = read_survey(path)
+    assert s.actors.loc[["A1", "A2", "A3", "A4"], "employees"].tolist() == [1250.0, 1250.0, 12.0, 1250.0]
+    turnover = s.actors.loc[["A1", "A2", "A4"], "turnover"].tolist()
+    assert turnover == [2.5, 1250.75, 3.5]
+    assert s.ties["strength"].tolist() == [2.5, 3.0]
+    # "12 Mio" is not certain: reported, with its cell, and left empty
+    bad = s.problems[s.problems["column"] == "turnover"]
+    assert bad[["severity", "sheet", "row"]].values.tolist() == [["warning", "actors", 4]]
+    assert "'12 Mio'" in bad["message"].iloc[0]
+
+
+def test_semicolon_form_export_with_multiline_answers_holding_commas(tmp_path):
+    # a German Excel saves a form's answers: ';', and partner lists on several lines inside quotes
+    rows = [["Zeitstempel", "Ihr Unternehmen", "Wer beliefert Sie?"],
+            ["01.03.2026 10:00", "Müller GmbH", "Bianchi GmbH, Rossi S.p.A.\nVerdi, Ltd"],
+            ["01.03.2026 11:30", "Schmid AG", "Acme, Inc.\nBeta, Gamma"],
+            ["02.03.2026 09:05", "Groß AG", "Müller GmbH"]]
+    path = tmp_path / "responses.csv"
+    path.write_bytes(excel_csv(rows, encoding="cp1252"))
+    sheet = only_sheet(path)
+    assert sheet.delimiter == ";"
+    assert sheet.rows == rows  # one row per answer, as Excel shows it; the line breaks stay in the cell

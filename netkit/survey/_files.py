@@ -38,12 +38,39 @@ _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueEr
 
 @dataclass
 class Sheet:
-    """One sheet (or CSV file) as a grid of cell values."""
+    """One sheet (or CSV file) as a grid of cell values.
+
+    Attributes
+    ----------
+    name, file : str
+        The sheet's name (a CSV file's stem) and the file it came from.
+    rows : list of lists
+        ``rows[i]`` is spreadsheet row ``i + 1``, the number a person sees (for
+        a CSV file, the row Excel shows: a ``sep=;`` first line is not a row).
+    merged : list of (row0, col0, row1, col1)
+        Merged cell ranges, 1-based and inclusive.
+    notes : list of (severity, text)
+        What reading the file had to guess, as plain sentences for the person
+        who sent it. ``severity`` is ``"info"`` (e.g. ``"read as Central
+        European (cp1250) text; ..."``, ``"semicolon-separated, decimal
+        comma"``) or ``"warning"`` when the guess is doubtful (characters
+        that could not be decoded, or text that reads as mojibake).
+    delimiter : str or None
+        The field separator of a CSV file (``","``, ``";"``, ``"\\t"`` ...);
+        None for workbook sheets.
+    decimal : {",", ".", None}
+        The decimal mark the numbers of a CSV file use, for
+        :func:`netkit.survey._numbers.parse_number`; None when the file
+        does not tell (and for workbook sheets, whose numbers are numbers).
+    """
 
     name: str
     file: str
     rows: list[list] = field(default_factory=list)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    delimiter: str | None = None
+    decimal: str | None = None
 
     @property
     def key(self) -> str:
@@ -66,6 +93,9 @@ def _filled(value) -> bool:
     if isinstance(value, str) and not value.strip():
         return False
     return True
+
+
+filled = _filled  # public name for the other survey modules
 
 
 def _fail(path: Path, message: str):
@@ -256,30 +286,258 @@ def _py(value):
     return value
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    for enc in ("utf-8-sig",):
+# ---------------------------------------------------------------- CSV text: encodings
+
+# Code pages a facilitator's Excel writes a CSV in, with the words the notes use for them.
+_CODE_PAGES = {"cp1252": "Western European (cp1252)", "cp1250": "Central European (cp1250)"}
+_SAVE_AS_UTF8 = "if names look wrong, save the file as CSV UTF-8 and read it again"
+_CHAOS_DOUBTFUL = 0.2  # charset-normalizer's mess ratio above which a decoding is doubtful
+# the letters (beyond ASCII) of the languages whose names appear in European member lists
+_ALPHABETS = [set(a) for a in (
+    "äöüß", "àâæçéèêëîïôœùûüÿ", "àèéìíîòóùú", "áéíñóúü", "áâãàçéêíóôõú", "àçèéíïòóúü",
+    "áéíóúëïèöüä", "æøåéó", "åäöé", "äöåšž", "áðéíóúýþæö", "ąćęłńóśźż", "áčďéěíňóřšťúůýž",
+    "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "čćđšž", "ăâîșțşţ", "çğıöşü", "äöõüšž", "ëç",
+)]
+# symbols that are at home next to letters ("Acme®", "Mario’s"); others inside a word are mojibake
+_WORD_SYMBOLS = set("®©™°’‘´`·")
+# Polish writes "ni" before a vowel, never "ń": "Peńa" is the Spanish "Peña" read as cp1250
+_NOT_POLISH = re.compile("ń[aeiouyóąę]")
+_TOKEN = re.compile(r"[^\s,;\t\"'()/.\-0-9:!?&+*=<>\[\]{}|_#@%$]+")
+
+
+def _implausible(text: str) -> tuple[int, int]:
+    """(words that no language writes, languages needed for the rest) of a decoded text.
+
+    A cp1250 file read as cp1252 turns "Łódź" into "£ódŸ" and "Wrocław" into
+    "Wroc³aw" (symbols inside words), "Dvořák" into "Dvoøák" (letters no one
+    language has together); a cp1252 file read as cp1250 turns "Caffè" into
+    "Caffč". The first number counts such words; the second the languages a
+    greedy cover needs for the other words with letters beyond ASCII.
+    """
+    bad = 0
+    letter_sets = []
+    for token in set(_TOKEN.findall(text)):
+        extra = {c.lower() for c in token if not c.isascii()}
+        if not extra:
+            continue
+        if any(not c.isalpha() and c not in _WORD_SYMBOLS for c in extra):
+            if len(token) > 1:
+                bad += 1  # a lone symbol ("€", "§") is fine, one inside a word is not
+            continue
+        extra = {c for c in extra if c.isalpha()}
+        if (extra and not any(extra <= a for a in _ALPHABETS)) or _NOT_POLISH.search(token.lower()):
+            bad += 1
+        elif extra:
+            letter_sets.append(extra)
+    languages = 0
+    while letter_sets:
+        best = max(_ALPHABETS, key=lambda a: sum(s <= a for s in letter_sets))
+        letter_sets = [s for s in letter_sets if not s <= best]
+        languages += 1
+    return bad, languages
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str, list[tuple[str, str]]]:
+    """The text of a CSV file and the notes on how it was decoded.
+
+    UTF-8 (with or without BOM) and UTF-16 (with BOM, as Excel's "Unicode
+    text" writes it, or without) are read as such. Anything else is one of the
+    single-byte code pages Windows Excel writes, chosen by plausibility of the
+    words (see :func:`_implausible`), ties broken by charset-normalizer's
+    ranking; every such guess gets a note.
+    """
+    notes: list[tuple[str, str]] = []
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            body = raw[len(bom):]
+            try:
+                return body.decode(enc), notes
+            except UnicodeDecodeError as exc:
+                text = body.decode(enc, errors="replace")
+                notes.append(("warning", f"the file says it is {enc[:6].upper()} text but byte {exc.start + len(bom)} "
+                                         "is not; characters that could not be read are shown as \ufffd. "
+                                         "Save the file again as CSV UTF-8."))
+                return text, notes
+    utf16 = _utf16_or_none(raw)
+    if utf16:
+        notes.append(("info", f"read as {utf16.upper()} text without a byte order mark; {_SAVE_AS_UTF8}."))
+        return raw.decode(utf16), notes
+    try:
+        return raw.decode("utf-8"), notes
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    ranking = {m.encoding: (i, m.chaos) for i, m in
+               enumerate(from_bytes(raw, cp_isolation=list(_CODE_PAGES), threshold=1.0))}
+    candidates = []
+    for order, enc in enumerate(_CODE_PAGES):
         try:
-            return raw.decode(enc)
+            text = raw.decode(enc)
         except UnicodeDecodeError:
-            pass
-    return raw.decode("cp1252", errors="replace")
+            continue
+        if any(text == c[4] for c in candidates):
+            continue  # the same text in both code pages: name the first (Western) one
+        # charset-normalizer drops a code page that decodes like one it kept: the same text, the same mess
+        same = min(ranking.values(), default=(order, 0.0))
+        rank, chaos = ranking.get(enc, same)
+        candidates.append((_implausible(text), rank, order, enc, text, chaos))
+    if not candidates:
+        # bytes no Windows code page defines (C1 controls): latin-1 reads every byte
+        text = raw.decode("latin-1")
+        notes.append(("warning", "the file is not UTF-8 and holds bytes no Windows code page uses; read as "
+                                 f"latin-1 (ISO 8859-1) text, which may be wrong: {_SAVE_AS_UTF8}."))
+        return text, notes
+    candidates.sort()
+    (bad, _), _, _, enc, text, chaos = candidates[0]
+    tied = [c for c in candidates[1:] if c[0] == candidates[0][0]]
+    if bad > 0 or chaos > _CHAOS_DOUBTFUL:
+        notes.append(("warning", f"read as {_CODE_PAGES[enc]} text, but some words still look garbled "
+                                 f"(the encoding is a guess); {_SAVE_AS_UTF8}."))
+    elif tied:
+        mine, theirs = _first_difference(text, tied[0][4])
+        notes.append(("warning", f"read as {_CODE_PAGES[enc]} text, which gives {mine!r}; the file could also be "
+                                 f"{_CODE_PAGES[tied[0][3]]} text, which gives {theirs!r}. If the second is right, "
+                                 "save the file as CSV UTF-8 and read it again."))
+    else:
+        notes.append(("info", f"read as {_CODE_PAGES[enc]} text; {_SAVE_AS_UTF8}."))
+    return text, notes
+
+
+def _first_difference(text: str, other: str) -> tuple[str, str]:
+    """The first word in which two decodings of the same bytes differ, in each of them."""
+    for a, b in zip(re.split(r'[\s,;|"]+', text), re.split(r'[\s,;|"]+', other)):
+        if a != b:
+            return a, b
+    return text[:40], other[:40]
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text whose every other byte is zero (ASCII in UTF-16)."""
+    head = raw[:4096]
+    if len(head) < 4 or len(head) % 2:
+        head = head[:len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _utf16_or_none(raw: bytes) -> str | None:
+    """The UTF-16 variant of BOM-less text, if it is one and decodes cleanly (binary data does not)."""
+    enc = _utf16_without_bom(raw)
+    if enc is None:
+        return None
+    try:
+        text = raw.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    return enc if not any(c < " " and c not in "\r\n\t" for c in text[:4096]) else None
+
+
+# ---------------------------------------------------------------- CSV text: separators and decimal marks
+
+_DELIMITERS = (";", ",", "\t", "|")
+_DELIMITER_NAMES = {",": "comma-separated", ";": "semicolon-separated", "\t": "tab-separated",
+                    "|": "separated by |"}
+_SEP_LINE = re.compile(r'^\s*"?sep=(.)"?\s*$')
+_DECIMAL_COMMA = re.compile(r"^[-+]?(?:\d+,\d{1,2}|\d+,\d{4,}|\d{1,3}(?:\.\d{3})+,\d+|\d{4,},\d+)$")
+_DECIMAL_POINT = re.compile(r"^[-+]?(?:\d+\.\d{1,2}|\d+\.\d{4,}|\d{1,3}(?:,\d{3})+\.\d+|\d{4,}\.\d+)$")
+
+
+def _field_counts(text: str, delimiter: str, limit: int = 200) -> list[int]:
+    """Fields per non-empty record of the first ``limit`` records, read with ``delimiter``."""
+    counts = []
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if any(c.strip() for c in record):
+                counts.append(len(record))
+            if len(counts) >= limit:
+                break
+    except csv.Error:
+        return []
+    return counts
+
+
+def _guess_delimiter(text: str, *, default: str) -> str:
+    """The separator that splits the records into the most consistent number of fields (more than one).
+
+    csv.Sniffer guesses from character counts and is fooled by commas inside
+    quoted answers or inside names of a semicolon file; here each candidate is
+    judged by reading the records with it: the share of records with the
+    header's number of fields, then that number.
+    """
+    best, best_score = default, None
+    sample = text[:200_000]
+    for delimiter in _DELIMITERS:
+        counts = _field_counts(sample, delimiter)
+        if not counts or counts[0] < 2:
+            continue
+        header = counts[0]
+        agree = sum(c == header for c in counts) / len(counts)
+        score = (agree, header)
+        if best_score is None or score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _guess_decimal(rows: list[list], delimiter: str) -> tuple[str | None, str]:
+    """The decimal mark the numeric-looking cells agree on (None when they do not tell), and why.
+
+    "2,5" and "1.250,75" are decimal commas, "2.5" and "1,250.75" decimal
+    points; "1.250" and "1,250" could be either and do not count.
+    """
+    comma = point = 0
+    for row in rows[1:]:
+        for cell in row:
+            if isinstance(cell, str):
+                value = cell.strip().replace("\u00a0", "").replace(" ", "")
+                comma += bool(_DECIMAL_COMMA.match(value))
+                point += bool(_DECIMAL_POINT.match(value))
+    if comma and not point:
+        return ",", "decimal comma"
+    if point and not comma:
+        return ".", "decimal point"
+    if comma and point:
+        return None, (f"numbers with a decimal comma ({comma}) and with a decimal point ({point}): each is "
+                      "read on its own, \"1.250\" as 1.25 except in staff counts")
+    if delimiter == ",":
+        return ".", "decimal point"  # a comma-separated file cannot use decimal commas without quoting them
+    return None, "no number with a decimal mark"
 
 
 def _read_csv(path: Path, name: str | None = None) -> Sheet:
     raw = path.read_bytes()
-    if raw[:4] == _ZIP_MAGIC or raw[:8] == _OLE_MAGIC or b"\x00" in raw[:4096]:
+    if raw[:4] == _ZIP_MAGIC or raw[:8] == _OLE_MAGIC:
         _fail(path, "this file is named .csv but holds binary data (a workbook renamed?). "
                     "Export the sheet as CSV (comma separated values) or pass the workbook itself.")
-    text = _decode(path, raw)
-    sample = text[:20000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    text, notes = _decode(path, raw)
+    if "\x00" in text[:4096]:
+        _fail(path, "this file is named .csv but holds binary data (a workbook renamed?). "
+                    "Export the sheet as CSV (comma separated values) or pass the workbook itself.")
+    default = "\t" if path.suffix.lower() in (".tsv", ".txt") else ","
+    first, newline, rest = text.partition("\n")
+    declared = _SEP_LINE.match(first.rstrip("\r"))
+    if declared:
+        # Excel writes (and reads) a first line "sep=;" that is not a row of the sheet
+        delimiter, text = declared.group(1), rest
+    else:
+        delimiter = _guess_delimiter(text, default=default)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [[c if c.strip() else None for c in r] for r in reader]
-    return Sheet(name or path.stem, str(path), _trim(rows))
+    try:
+        rows = [[c if c.strip() else None for c in r] for r in reader]
+    except csv.Error as exc:
+        _fail(path, f"the CSV file could not be read ({exc}). Open it in a spreadsheet program and "
+                    "export it again as CSV UTF-8.")
+    rows = _trim(rows)
+    decimal, why = _guess_decimal(rows, delimiter)
+    if delimiter != "," or decimal != ".":
+        notes.append(("info", f"{_DELIMITER_NAMES[delimiter]}, {why}."))
+    return Sheet(name or path.stem, str(path), rows, notes=notes, delimiter=delimiter, decimal=decimal)
 
 
 def _trim(rows: list[list]) -> list[list]:
