@@ -23,7 +23,7 @@ from ._names import normalise_name, split_names
 from ._relations import BUILTIN_RELATIONS
 from ..errors import Problems
 
-__all__ = ["Report", "RawSurvey", "parse_sheets", "LAYOUTS"]
+__all__ = ["Report", "RawSurvey", "parse_sheets", "LAYOUTS", "TIE_COLUMNS", "header_key"]
 
 LAYOUTS = ("long", "matrix", "form")
 RESERVED_SHEETS = {"actors", "ties", "relations", "questions", "instructions", "readme",
@@ -86,10 +86,17 @@ class RawSurvey:
     answered: dict = field(default_factory=dict)  # raw respondent label -> (sheet, row)
     listed: dict = field(default_factory=dict)  # matrix rows with no answer
     synthetic: bool = False  # a README sheet says the data are SYNTHETIC
+    tool: str | None = None  # the survey tool that wrote an export (google_forms ...)
+    questions: list[dict] = field(default_factory=list)  # form exports: each question and its answer count
+    respondent_column: tuple[str, str] | None = None  # form exports: the column naming the answering firm, and why
 
 
-def _header_key(value) -> str:
+def header_key(value) -> str:
+    """A header or relation name as a key: lower case, words joined by '_'."""
     return "_".join(str(value).strip().lower().replace("-", " ").replace("/", " ").split())
+
+
+_header_key = header_key
 
 
 def _col(j: int, header=None) -> str:
@@ -161,7 +168,7 @@ def _classify(value):
     low = text.lower()
     if low in _NO_TIE:
         return "none", None
-    if low in _MARKS:
+    if low in _MARKS or low in ("√", "☑", "✅", "×", "●"):
         return "mark", None
     try:
         number = float(text.replace(",", "."))
@@ -198,6 +205,35 @@ def _fill_merged(sheet: Sheet) -> list[list]:
                 if rows[r][c] is None:
                     rows[r][c] = top
     return rows
+
+
+# Labels people write on the totals row or column of a hand-made matrix (compared after
+# casefolding, with dots, colons and brackets removed): never a respondent, never a partner.
+_TOTALS = frozenset({
+    "total", "totals", "totale", "totali", "tot", "totaal", "totaux", "total général", "total general",
+    "totale generale", "grand total", "row total", "column total", "sum", "sums", "sum total", "somma",
+    "summe", "gesamt", "gesamtsumme", "insgesamt", "suma", "suma total", "σ", "∑",
+})
+# First words of a legend or note written below (or beside) a matrix.
+_NOTE_WORDS = frozenset({"legend", "legenda", "leyenda", "légende", "key", "note", "notes", "nota",
+                         "hinweis", "anmerkung", "source", "fonte", "quelle", "fuente"})
+
+
+def _totals_label(value) -> bool:
+    """Is a header or row label the word for a totals row or column ("Total", "TOT.", "Σ")?"""
+    if not isinstance(value, str):
+        return False
+    text = value.translate(str.maketrans({c: " " for c in ".:;,()[]*"}))
+    return " ".join(text.casefold().split()) in _TOTALS
+
+
+def _note_label(value) -> bool:
+    """Is a cell a legend or a note ("x = tie", "Legend: ...", "Source: ...")?"""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    words = text.casefold().replace(":", " ").split()
+    return "=" in text or bool(words and words[0] in _NOTE_WORDS)
 
 
 def _matrix_reports(sheet: Sheet, relation: str, known: _Known, raw: RawSurvey, problems: Problems):
@@ -242,12 +278,21 @@ def _matrix_reports(sheet: Sheet, relation: str, known: _Known, raw: RawSurvey, 
                        "Put the names (or ids) in the first row, and the respondents in the first column.",
                        sheet=sheet.name, row=1)
         return
-    header_rows = rows[: last_header + 1]
+    # a title merged across the top (one text repeated in every cell) names no partner
+    header_rows = [r for k, r in enumerate(rows[: last_header + 1]) if k == last_header or not title_like(r)]
     data = list(enumerate(rows[last_header + 1:], start=last_header + 2))
+
+    def is_note(row):
+        # a legend or note: one text (perhaps merged across the row) that reads like one
+        texts = {str(v).strip() for v in row if _filled(v)}
+        return (len(texts) == 1 and all(isinstance(v, str) for v in row if _filled(v))
+                and not known(next(iter(texts))) and _note_label(next(iter(texts))))
+
+    notes = {rownum for rownum, row in data if is_note(row)}
     label_cols = [0]
     for j in range(1, width):
         header_known = any(known(r[j]) for r in header_rows if j < len(r))
-        cells = [r[j] for _, r in data if j < len(r) and _filled(r[j])]
+        cells = [r[j] for n, r in data if n not in notes and j < len(r) and _filled(r[j])]
         if not header_known and cells and all(_classify(v)[0] == "text" for v in cells):
             label_cols.append(j)
         else:
@@ -264,12 +309,86 @@ def _matrix_reports(sheet: Sheet, relation: str, known: _Known, raw: RawSurvey, 
         cands = [r[j] for r in reversed(header_rows) if j < len(r) and _filled(r[j])]
         partners[j] = (resolve(cands), cands[0] if cands else None)
 
+    def labels_of(row):
+        return [row[c] for c in label_cols if c < len(row) and _filled(row[c])]
+
+    def cell(row, j):
+        return row[j] if j < len(row) else None
+
+    # totals rows and columns, labelled ("Total", "Summe", "Σ" ...) or unlabelled sums of the others
+    total_cols = {j: header for j, (partner, header) in partners.items()
+                  if partner is not None and _totals_label(partner) and not known(partner)}
+    total_rows = {}
     for rownum, row in data:
-        cands = [row[c] for c in label_cols if c < len(row) and _filled(row[c])]
-        respondent = resolve(cands)
+        if rownum in notes:
+            continue
+        label = next((v for v in labels_of(row) if _totals_label(v) and not known(v)), None)
+        if label is not None:
+            total_rows[rownum] = label
+
+    def tie_value(value):
+        kind, number = _classify(value)
+        return 1.0 if kind == "mark" else (number if kind == "number" else None)
+
+    def matches(value, values):
+        # a totals cell holds the number of ties or the sum of their strengths (empty or 0 for none)
+        kind, number = _classify(value)
+        if kind not in ("number", "none"):
+            return False
+        return any(abs((number or 0.0) - want) < 1e-9 for want in (len(values), sum(values)))
+
+    respondent_rows = [(n, r) for n, r in data if n not in notes and n not in total_rows and labels_of(r)]
+    used = [j for j, (partner, _) in partners.items() if j not in total_cols
+            and any(_filled(cell(r, j)) for n, r in data if n not in notes and n not in total_rows)]
+    if used and partners[used[-1]][0] is None:  # the last column that holds anything has no header
+        j = used[-1]
+        others = [k for k in used if k != j]
+        sums = [matches(cell(r, j), [v for k in others if (v := tie_value(cell(r, k))) is not None])
+                for _, r in respondent_rows]
+        filled = [_classify(cell(r, j))[0] == "number" for _, r in respondent_rows]
+        if len(others) >= 2 and len(respondent_rows) >= 2 and all(sums) and any(filled):
+            total_cols[j] = None
+            used = others
+    unlabelled = [(n, r) for n, r in data if n not in notes and n not in total_rows and not labels_of(r)
+                  and any(_filled(cell(r, j)) for j in used)]
+    if unlabelled and unlabelled[-1][0] > max((n for n, _ in respondent_rows), default=0):
+        rownum, row = unlabelled[-1]  # the last row that holds anything has no label
+        sums = [matches(cell(row, j), [v for _, r in respondent_rows if (v := tie_value(cell(r, j))) is not None])
+                for j in used]
+        if len(used) >= 2 and len(respondent_rows) >= 2 and all(sums) and any(
+                _classify(cell(row, j))[0] == "number" for j in used):
+            total_rows[rownum] = None
+
+    header_row = last_header + 1
+    for j, header in total_cols.items():
+        if header is None:
+            problems.info(f"column {get_column_letter(j + 1)} has no header and holds the sum of each row: "
+                          "it is a totals column, not read as a partner.",
+                          sheet=sheet.name, row=header_row, column=_col(j))
+        else:
+            problems.info(f"column {get_column_letter(j + 1)} {str(header).strip()!r} is a totals column: "
+                          "not read as a partner.", sheet=sheet.name, row=header_row, column=_col(j, header))
+    for rownum, label in total_rows.items():
+        if label is None:
+            problems.info(f"row {rownum} has no label and holds the sum of each column: it is a totals row, "
+                          "not read as an actor.", sheet=sheet.name, row=rownum)
+        else:
+            problems.info(f"row {rownum} {str(label).strip()!r} is a totals row: not read as an actor.",
+                          sheet=sheet.name, row=rownum, column=_col(label_cols[0]))
+    for rownum in sorted(notes):
+        text = next(str(v).strip() for v in rows[rownum - 1] if _filled(v))
+        problems.info(f"row {rownum} {text!r} is a legend or note: not read as an actor.",
+                      sheet=sheet.name, row=rownum)
+
+    for rownum, row in data:
+        if rownum in notes or rownum in total_rows:
+            continue
+        respondent = resolve(labels_of(row))
         marked = False
         for j, (partner, header) in partners.items():
-            value = row[j] if j < len(row) else None
+            if j in total_cols:
+                continue
+            value = cell(row, j)
             kind, number = _classify(value)
             if kind == "none":
                 continue
