@@ -166,7 +166,7 @@ def analyse(survey: Survey, *, relation: str | None = None, group_by: str = "com
     )
 
 
-def audit(survey, out_dir, *, members=None, mapping=None, relation: str | None = None, group_by: str = "community",
+def audit(survey, out_dir, *, members=None, mapping=None, form=None, relation: str | None = None, group_by: str = "community",
           seed: int = 0, n_runs: int = 20, title: str | None = None, anonymise: bool = False,
           progress=False) -> AuditResult:
     """Run the network audit and write the report files.
@@ -175,8 +175,8 @@ def audit(survey, out_dir, *, members=None, mapping=None, relation: str | None =
     ----------
     survey : str, Path or Survey
         A survey workbook or form-tool export (read with :func:`netkit.read_survey`) or a Survey.
-    members, mapping
-        The member list and the mapping file of an export (see :func:`netkit.read_survey`).
+    members, mapping, form
+        The member list, the mapping file and (Kobo) the XLSForm of an export (see :func:`netkit.read_survey`).
     out_dir : str or Path
         Folder for ``report.html``, ``metrics.xlsx``, ``network.graphml``,
         ``network.gexf`` and ``figures/*.png`` (created if needed).
@@ -204,7 +204,7 @@ def audit(survey, out_dir, *, members=None, mapping=None, relation: str | None =
     if not isinstance(survey, Survey):
         path = Path(survey)
         say(f"reading {path.name}")
-        survey = read_survey(path, members=members, mapping=mapping)
+        survey = read_survey(path, members=members, mapping=mapping, form=form)
     if anonymise:
         survey = _anonymise(survey)
     result = analyse(survey, relation=relation, group_by=group_by, seed=seed, n_runs=n_runs, title=title,

@@ -30,12 +30,14 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("survey", help="export of Google Forms, Microsoft Forms, Kobo, SurveyMonkey, Qualtrics, "
                                   "LimeSurvey, a Kumu workbook, or a netkit workbook")
     i.add_argument("--members", help="the member list (.xlsx or .csv with the members' names)")
+    i.add_argument("--form", help="KoboToolbox/ODK: the XLSForm of the survey, for exports with XML names")
     i.add_argument("--mapping", help="a mapping file to apply (written by --write-mapping, then edited)")
     i.add_argument("--write-mapping", metavar="FILE", help="write what was understood as a YAML mapping to edit")
     i.add_argument("--force", action="store_true", help="overwrite the mapping file if it exists")
     v = sub.add_parser("validate", help="check a filled-in survey and summarise its network")
     v.add_argument("survey", help="survey workbook (.xlsx, .ods), CSV file, folder of CSV files or form-tool export")
     v.add_argument("--members", help="the member list (.xlsx or .csv with the members' names)")
+    v.add_argument("--form", help="KoboToolbox/ODK: the XLSForm of the survey, for exports with XML names")
     v.add_argument("--mapping", help="mapping file of the export (netkit inspect --write-mapping)")
     v.add_argument("-o", "--out", help="also write problems.csv, actors.csv, ties.csv and network.graphml here")
     v.add_argument("--layout", choices=["long", "matrix", "form"], help="force a layout instead of detecting it")
@@ -47,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="run the network audit and write report.html, metrics.xlsx and more")
     a.add_argument("survey", help="survey workbook (.xlsx, .ods), CSV file, folder of CSV files or form-tool export")
     a.add_argument("--members", help="the member list (.xlsx or .csv with the members' names)")
+    a.add_argument("--form", help="KoboToolbox/ODK: the XLSForm of the survey, for exports with XML names")
     a.add_argument("--mapping", help="mapping file of the export (netkit inspect --write-mapping)")
     a.add_argument("-o", "--out", required=True, help="folder for the report and the other files")
     a.add_argument("--anonymise", "--anonymize", action="store_true",
@@ -93,7 +96,7 @@ def _audit(args) -> int:
     from .audit import audit
 
     try:
-        result = audit(args.survey, args.out, members=args.members, mapping=args.mapping, relation=args.relation, group_by=args.group_by, seed=args.seed,
+        result = audit(args.survey, args.out, members=args.members, mapping=args.mapping, form=args.form, relation=args.relation, group_by=args.group_by, seed=args.seed,
                        n_runs=args.runs, title=args.title, anonymise=args.anonymise, progress=not args.quiet)
     except SurveyError as exc:
         print(str(exc), file=sys.stderr)
@@ -146,7 +149,7 @@ def _question_lines(table) -> str:
 
 
 def _inspect(args) -> int:
-    seen = inspect_survey(args.survey, members=args.members, mapping=args.mapping)
+    seen = inspect_survey(args.survey, members=args.members, mapping=args.mapping, form=args.form)
     print(f"File: {seen.source}")
     print(f"Read as: {TOOLS.get(seen.tool, seen.tool)}")
     if seen.respondent or seen.mapping is not None:
@@ -184,7 +187,8 @@ def _inspect(args) -> int:
 def _validate(args) -> int:
     scale = tuple(args.strength_scale) if args.strength_scale else None
     try:
-        survey = read_survey(args.survey, members=args.members, mapping=args.mapping, layout=args.layout,
+        survey = read_survey(args.survey, members=args.members, mapping=args.mapping, form=args.form,
+                             layout=args.layout,
                              relation=args.relation, strength_scale=scale)
     except SurveyError as exc:
         print(str(exc), file=sys.stderr)

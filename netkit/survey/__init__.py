@@ -19,8 +19,9 @@ import pandas as pd
 
 from ..errors import Problems, SurveyError, format_problems
 from ._assemble import KINDS, assemble
-from ._exports import TOOLS, detect_export, export_reports
+from ._exports import TOOLS, detect_export, export_reports, with_form
 from ._files import Sheet, read_sheets
+from ._kumu import describe_connection_types, is_kumu, kumu_to_raw
 from ._layouts import LAYOUTS, TIE_COLUMNS, parse_sheets, header_key
 from ._mapping import apply_mapping, mapping_of, read_mapping, write_mapping
 from ._members import read_members
@@ -185,7 +186,7 @@ def _question_table(raw, ties: pd.DataFrame, problems: Problems) -> pd.DataFrame
 
 def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None, questions=None,
                         relation=None, strength_scale=None, near_miss=85.0, aliases=None,
-                        single_file=False, members=None, mapping=None) -> Survey:
+                        single_file=False, members=None, mapping=None, form=None) -> Survey:
     problems = Problems(file=source)
     _note_sheets(sheets, problems)
     roster = None
@@ -193,9 +194,14 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
         roster, roster_sheet = read_members(members, problems)
     plan = read_mapping(mapping) if mapping is not None else {}
     export = None
-    if layout is None and questions is None and not _workbook_layout(sheets):
+    kumu = layout is None and questions is None and is_kumu(sheets)
+    if not kumu and layout is None and questions is None and not _workbook_layout(sheets):
         export = detect_export(sheets)
-    if export is not None:
+    if kumu:
+        raw = kumu_to_raw(sheets, problems, connection_types=plan.get("connection_types"))
+    elif export is not None:
+        if form is not None:
+            export = with_form(export, read_sheets(Path(form)))
         if plan:
             export = apply_mapping(export, plan, problems)
         raw = export_reports(export, problems, actors=roster, relations=plan.get("relations"))
@@ -206,7 +212,7 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
         if raw.actors is not None and raw.actors_sheet:
             problems.info(f"the member list given replaces the workbook's sheet {raw.actors_sheet!r} as the roster.")
         raw.actors, raw.actors_sheet = roster, roster_sheet
-    if problems.has_errors or raw.layout not in LAYOUTS:
+    if problems.has_errors or raw.layout not in (*LAYOUTS, "kumu"):
         raise SurveyError(problems.to_frame())
     actors, ties, relations, spellings = assemble(raw, problems, strength_scale=strength_scale, near_miss=near_miss,
                                                   aliases=aliases)
@@ -217,14 +223,17 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
     meta = {"spellings": spellings, "synthetic": raw.synthetic, "tool": raw.tool or raw.layout}
     if table is not None:
         meta["questions"] = table
+    if kumu:
+        meta["tool"] = "kumu"
+        meta["connection_types"] = describe_connection_types(raw)
     if export is not None:
         meta["mapping"] = mapping_of(export)
-        meta["respondent_column"] = (export.label(export.respondent) if export.respondent is not None else None)
+        meta["respondent_column"], meta["respondent_why"] = raw.respondent_column or (None, "")
     return Survey(actors=actors, ties=ties, problems=frame, relations=relations_frame(relations),
                   layout=raw.layout, source=source, meta=meta)
 
 
-def read_survey(path, *, members=None, mapping=None, layout: str | None = None, questions: dict | None = None,
+def read_survey(path, *, members=None, mapping=None, form=None, layout: str | None = None, questions: dict | None = None,
                 relation: str | None = None, strength_scale: tuple[float, float] | None = None,
                 near_miss: float = 85.0, aliases: dict | None = None) -> Survey:
     """Read a survey of inter-firm ties from a workbook, CSV file, folder or form-tool export.
@@ -245,6 +254,9 @@ def read_survey(path, *, members=None, mapping=None, layout: str | None = None, 
     mapping : str, Path or dict, optional
         A mapping file written by ``netkit inspect --write-mapping`` and edited:
         the respondent column and the relation of each question.
+    form : str or Path, optional
+        KoboToolbox / ODK: the XLSForm of the survey (``survey`` and
+        ``choices`` sheets), for an export with XML names instead of labels.
     layout : {"long", "matrix", "form"}, optional
         Force a layout instead of detecting it from the sheet names.
     questions : dict, optional
@@ -285,7 +297,7 @@ def read_survey(path, *, members=None, mapping=None, layout: str | None = None, 
     single = path.is_file() and path.suffix.lower() in (".csv", ".tsv", ".txt")
     return _survey_from_sheets(sheets, str(path), layout=layout, questions=questions, relation=relation,
                                strength_scale=strength_scale, near_miss=near_miss, aliases=aliases,
-                               single_file=single, members=members, mapping=mapping)
+                               single_file=single, members=members, mapping=mapping, form=form)
 
 
 @dataclass
@@ -304,7 +316,7 @@ class Inspection:
     problems: pd.DataFrame
 
 
-def inspect_survey(path, *, members=None, mapping=None) -> Inspection:
+def inspect_survey(path, *, members=None, mapping=None, form=None) -> Inspection:
     """What netkit understands of an export or workbook, question by question.
 
     For a form-tool export: the tool, the respondent column and why, each
@@ -324,6 +336,8 @@ def inspect_survey(path, *, members=None, mapping=None) -> Inspection:
     path = Path(path)
     sheets = read_sheets(path)
     export = detect_export(sheets) if not _workbook_layout(sheets) else None
+    if export is not None and form is not None:
+        export = with_form(export, read_sheets(Path(form)))
     if export is not None and mapping is not None:
         try:  # the mapping's own problems come with the survey below
             export = apply_mapping(export, read_mapping(mapping), Problems(file=str(path)))
@@ -331,7 +345,7 @@ def inspect_survey(path, *, members=None, mapping=None) -> Inspection:
             pass
     survey, problems = None, None
     try:
-        survey = read_survey(path, members=members, mapping=mapping)
+        survey = read_survey(path, members=members, mapping=mapping, form=form)
         problems = survey.problems
     except SurveyError as exc:
         problems = exc.problems
@@ -351,7 +365,7 @@ def inspect_survey(path, *, members=None, mapping=None) -> Inspection:
     left = pd.DataFrame([{"row": i + 1, "why": why} for i, why in sorted(export.skip.items())], columns=["row", "why"])
     resp = export.label(export.respondent) if export.respondent is not None else (
         survey.meta.get("respondent_column") if survey is not None else None)
-    why = export.respondent_why or ("found from the member names in it" if resp else "")
+    why = export.respondent_why or (survey.meta.get("respondent_why", "") if survey is not None else "")
     return Inspection(str(path), export.tool, resp, why, table, ignored, left, mapping_of(export), survey, problems)
 
 

@@ -11,6 +11,7 @@ from ..errors import Problems
 from ._files import _filled
 from ._layouts import RawSurvey, _header_key
 from ._names import NameIndex, normalise_name
+from ._numbers import parse_number
 from ._relations import BUILTIN_RELATIONS, Relation, parse_direction
 from ._sizes import size_class
 
@@ -39,24 +40,6 @@ def _parse_bool(value):
     if key in _FALSE:
         return False
     return "bad"
-
-
-def _parse_number(value):
-    """A float, None if empty, or 'bad' if not a number. Accepts '2,5'."""
-    if not _filled(value):
-        return None
-    if isinstance(value, bool):
-        return "bad"
-    if isinstance(value, (int, float)):
-        return float(value)
-    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        return "bad"
-    return None if math.isnan(number) else number
 
 
 def _actor_id(value) -> str:
@@ -96,7 +79,7 @@ def _relations(raw: RawSurvey, problems: Problems, strength_scale) -> dict[str, 
             partner_is_source = base.partner_is_source if base else False
         bounds = []
         for col in ("scale_min", "scale_max"):
-            number = _parse_number(rec.get(col))
+            number = parse_number(rec.get(col))
             if number == "bad":
                 problems.error(f"{col} must be a number, not {rec[col]!r}.", column=col, **where)
                 number = None
@@ -151,7 +134,7 @@ def _actors(raw: RawSurvey, problems: Problems):
         for col in ("employees", "turnover", "balance_sheet"):
             if col not in rec:
                 continue
-            number = _parse_number(rec[col])
+            number = parse_number(rec[col], integer=col == "employees")
             if number == "bad" or (number is not None and number < 0):
                 problems.warning(f"{col} {rec[col]!r} is not a non-negative number; left empty.",
                                  column=col, **where)
@@ -177,10 +160,14 @@ def _actors(raw: RawSurvey, problems: Problems):
     return actors
 
 
+_PLACE_COLUMNS = ("region", "city", "town", "province", "municipality", "comune", "ort", "stadt")
+
+
 def _index(actors: dict[str, dict]) -> NameIndex:
     index = NameIndex()
     for aid, rec in actors.items():
-        index.add(aid, rec["name"], *rec["_aliases"])
+        places = [rec[c] for c in _PLACE_COLUMNS if _filled(rec.get(c))]
+        index.add(aid, rec["name"], *rec["_aliases"], places=places)
     return index
 
 
@@ -214,39 +201,63 @@ def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_mi
     ext_index: dict[str, str] = {}
     warned_names: set[str] = set()
 
+    read_as: set[tuple] = set()  # (spelling, actor id) reported once as a non-exact match
+
     def resolve(name, where, role):
-        ids = index.lookup(name)
+        found = index.match(name)
+        ids = found.ids
         if len(ids) == 1:
-            return next(iter(ids))
+            aid = next(iter(ids))
+            written = " ".join(str(name).split())
+            if found.rule not in ("exact", "alias", "normalised") and (written.casefold(), aid) not in read_as:
+                read_as.add((written.casefold(), aid))
+                problems.info(f"{written!r} read as {actors[aid]['name']!r} ({aid}): {found.rule}. If it is "
+                              "another firm, write it differently or give the member an alias.", **where)
+            return aid
         if len(ids) > 1:
             listing = ", ".join(f"{i} ({actors[i]['name']})" for i in sorted(ids))
             problems.error(f"{role} {str(name)!r} matches several actors: {listing}. Write the actor id instead.",
                            **where)
             return None
+        if role == "partner":
+            what = index.not_a_firm(name)
+            if what is not None:
+                written = " ".join(str(name).split())
+                problems.warning(
+                    f"partner {written!r} is not a firm; nothing read from it "
+                    + (f"(it names a place). If it is a firm, write its full name with its legal form "
+                       f"(e.g. '{written} S.r.l.')." if what == "place"
+                       else "(it is a placeholder). Write the partner's name."), **where)
+                return None
         return ""
 
     def external(name, where, tie):
         written = " ".join(str(name).split())
-        key = normalise_name(written) or written.casefold()
-        if key not in ext_index:
-            hint = index.suggest(written, cutoff=near_miss)
-            if hint is None and ext_index:
+        keys = index.keys(written) or {written.casefold()}
+        known = sorted({ext_index[k] for k in keys if k in ext_index})
+        if len(known) == 1:  # the same outside partner, perhaps with or without its umlauts
+            aid = known[0]
+        else:
+            key = normalise_name(written) or written.casefold()
+            hints = index.suggestions(written, cutoff=near_miss)
+            if not hints and ext_index:
                 best = process.extractOne(key, list(ext_index), scorer=fuzz.ratio, score_cutoff=near_miss)
                 if best is not None:
                     problems.warning(f"outside partners {written!r} and {ext_index[best[0]]!r} look alike; "
                                      "they are kept apart. If they are the same, write them the same way.", **where)
-            elif hint is not None and written.casefold() not in warned_names:
+            elif hints and written.casefold() not in warned_names:
                 warned_names.add(written.casefold())
+                options = " or ".join(f"{actors[h]['name']!r} ({h})" for h in hints)
                 problems.warning(
                     f"partner {written!r} is not on the roster and is kept as an outside partner. "
-                    f"Did you mean {actors[hint]['name']!r} ({hint})? If so, add {written!r} to its aliases "
+                    f"Did you mean {options}? If so, add {written!r} to its aliases "
                     "in the actors sheet.", **where)
             aid = written
             while aid in actors or aid in externals:
                 aid = aid + "*"
-            ext_index[key] = aid
             externals[aid] = {"name": written, "_ties": set()}
-        aid = ext_index[key]
+        for k in keys:
+            ext_index.setdefault(k, aid)
         externals[aid]["_ties"].add(tie)
         return aid
 
@@ -290,7 +301,7 @@ def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_mi
             continue
         if partner == "":
             partner = external(rep.partner, dict(where, column=rep.column), rel.tie)
-        strength = _parse_number(rep.strength)
+        strength = parse_number(rep.strength)
         if strength == "bad":
             problems.error(f"strength {rep.strength!r} is not a number; write a number"
                            + (f" from {rel.scale_min:g} to {rel.scale_max:g}" if rel.scale_max is not None else "")
@@ -342,8 +353,9 @@ def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_mi
             silent.append(next(iter(ids)))
     for aid, rec in actors.items():
         declared = rec.get("responded")
-        did = aid in reporters or aid in answered
-        if declared is False and aid in reporters:
+        # a Kumu map has no respondents: a From element did not answer anything
+        did = raw.layout != "kumu" and (aid in reporters or aid in answered)
+        if declared is False and aid in reporters and raw.layout != "kumu":
             problems.warning(f"{rec['name']!r} is marked as not responded but reports ties; counted as a respondent.",
                              sheet=raw.actors_sheet, row=rec.get("_row"), column="responded")
             declared = True

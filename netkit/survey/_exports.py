@@ -30,7 +30,7 @@ from ._names import LEGAL_SUFFIXES, NameIndex, normalise_name
 from ._questions import classify_question, person_header, respondent_header
 from ._relations import BUILTIN_RELATIONS, FORM_RELATIONS
 
-__all__ = ["Question", "Export", "detect_export", "export_reports", "split_answer", "TOOLS"]
+__all__ = ["Question", "Export", "detect_export", "export_reports", "split_answer", "form_labels", "with_form", "TOOLS"]
 
 TOOLS = {
     "google_forms": "Google Forms",
@@ -58,6 +58,7 @@ _SYSTEM = {
     "hora de finalizacion", "correo electronico", "nombre", "startzeit", "fertigstellungszeit", "heure de debut",
     "heure de fin", "courriel", "nom",
 }
+_SPECIFY = re.compile(r"specify|specificare|specifica|especifi|angeben|pr[eé]ciser|okre[sś]l|jaki inne", re.I)
 _TICK = {"1", "1.0", "y", "yes", "x", "true", "checked", "selected", "si", "sì", "ja", "oui", "tak", "✓", "✔"}
 _NOTICK = {"0", "0.0", "n", "no", "false", "", "-", "nein", "non", "nie", "not selected", "unchecked"}
 
@@ -80,6 +81,7 @@ class Question:
     why: str = ""
     strength: int | None = None
     sheet: str | None = None
+    other: int | None = None  # the column of the text written for "other" (names written by hand)
 
     @property
     def columns(self) -> list[int]:
@@ -101,6 +103,7 @@ class Export:
     skip: dict[int, str] = field(default_factory=dict)  # row index -> why left out
     choices: dict[str, str] = field(default_factory=dict)  # Kobo choice name -> label
     repeats: list[tuple[Sheet, list[Question], int]] = field(default_factory=list)  # sheet, questions, parent col
+    codes: list[str] = field(default_factory=list)  # Qualtrics: the question codes of the first header row
 
     def label(self, j: int) -> str:
         """A column as messages name it: letter and header."""
@@ -227,7 +230,9 @@ def _finish(export: Export, candidates: list[int]) -> Export:
         if j == export.respondent or j in used:
             continue
         if head or any(filled(r[j]) for r in export.sheet.rows[export.data_start:] if j < len(r)):
-            why = ("a column of the form tool" if _key(head) in _SYSTEM or head.startswith("_") else
+            code = export.codes[j] if j < len(export.codes) else ""
+            system = _key(head) in _SYSTEM or head.startswith("_") or (code and _key(code) in _SYSTEM)
+            why = ("a column of the form tool" if system else
                    "about the person who filled in the form" if person_header(head) else "no relation in its text")
             export.ignored.append((j, why))
     return export
@@ -265,7 +270,7 @@ def _qualtrics(sheet: Sheet, tool: str) -> Export:
     three = len(rows) > 2 and any("ImportId" in str(v) for v in rows[2] if filled(v))
     codes, texts = _headers(sheet, 2)
     imports = _headers(sheet, 3)[2] if three else [""] * len(codes)
-    export = Export(tool, sheet, texts, 3 if three else 2)
+    export = Export(tool, sheet, texts, 3 if three else 2, codes=codes)
     groups: dict[str, Question] = {}
     for j, code in enumerate(codes):
         if not code or _key(code) in _SYSTEM:
@@ -358,13 +363,20 @@ def _limesurvey(sheet: Sheet, tool: str) -> Export:
         m = _LIME_TEXT.fullmatch(head)
         if m:
             q = groups.setdefault(m.group("text"), Question(f"Q{len(groups) + 1}", m.group("text")))
-            if _key(m.group("opt")) in ("other", "altro", "otro", "andere", "autre", "inne"):
+            if _OTHER.match(m.group("opt").strip()):
                 q.answers.append(j)
             else:
                 q.options[j] = m.group("opt")
             continue
         groups[head] = Question(f"Q{len(groups) + 1}", head, answers=[j])
     export.questions = list(groups.values())
+    keys = [_key(h) for h in header]
+    if "submitdate" in keys:  # LimeSurvey leaves submitdate empty for a response not submitted
+        k = keys.index("submitdate")
+        for i in range(1, len(sheet.rows)):
+            row = sheet.rows[i]
+            if any(filled(v) for v in row) and not (k < len(row) and filled(row[k])):
+                export.skip[i] = "an incomplete response (no submitdate: it was never submitted)"
     return _finish(export, list(range(len(header))))
 
 
@@ -373,8 +385,16 @@ def _kobo(sheet: Sheet, tool: str) -> Export:
     export = Export(tool, sheet, header, 1)
     by_path = {h: j for j, h in enumerate(header) if h}
     groups: dict[str, Question] = {}
+    others: list[tuple[int, str | None]] = []  # or_other text columns: (column, question path or None = previous)
+    last_group = None
     for j, head in enumerate(header):
         if not head or head.startswith("_") or _key(head.split("/")[-1]) in _SYSTEM or _key(head) in _SYSTEM:
+            continue
+        if head.endswith("_other") and head[:-6] in by_path:  # XML names: 'group_ties/suppliers_other'
+            others.append((j, head[:-6]))
+            continue
+        if _SPECIFY.search(head):  # labels: 'Specify other.' right after its question
+            others.append((j, last_group))
             continue
         parent, _, last = head.rpartition("/")
         if parent and parent in by_path:  # 'question/choice' 0/1 column of a select_multiple
@@ -384,6 +404,7 @@ def _kobo(sheet: Sheet, tool: str) -> Export:
         q = groups.setdefault(head, Question(head, last or head))
         q.answers.append(j)
         q.separator = " "
+        last_group = head
     # a select_multiple exported both ways: read the 0/1 columns, not the joined one
     for q in groups.values():
         if q.options and q.answers:
@@ -391,10 +412,61 @@ def _kobo(sheet: Sheet, tool: str) -> Export:
             q.answers = []
             for j in joined:
                 export.ignored.append((j, "the same answers as its one-column-per-choice columns, read there"))
+    # the text written for "other": names written by hand, read with the question
+    for j, path in others:
+        if path in groups:
+            groups[path].answers.append(j)
+            groups[path].other = j
+        else:
+            export.ignored.append((j, "an 'other' text whose question was not found"))
     export.questions = list(groups.values())
     for q in export.questions:
         q.text = q.text.replace("_", " ")
     return _finish(export, list(range(len(header))))
+
+
+def form_labels(sheets: list[Sheet]) -> tuple[dict[str, str], dict[str, str]]:
+    """Choice labels and question labels of an XLSForm (Kobo, ODK).
+
+    Returns ``({choice name: label}, {question name: label})`` from the
+    ``choices`` and ``survey`` sheets (the first ``label`` column, or
+    ``label::<language>``).
+    """
+    choices: dict[str, str] = {}
+    questions: dict[str, str] = {}
+    for sheet in sheets:
+        if not sheet.rows:
+            continue
+        keys = [_text(v).lower() for v in sheet.rows[0]]
+        if "name" not in keys:
+            continue
+        name_j = keys.index("name")
+        label_j = next((k for k, h in enumerate(keys) if h.startswith("label")), None)
+        if label_j is None:
+            continue
+        target = choices if "list_name" in keys else questions if "type" in keys else None
+        if target is None:
+            continue
+        for r in sheet.rows[1:]:
+            if name_j < len(r) and filled(r[name_j]) and label_j < len(r) and filled(r[label_j]):
+                target[_text(r[name_j])] = _text(r[label_j])
+    return choices, questions
+
+
+def with_form(export: Export, sheets: list[Sheet]) -> Export:
+    """A copy of a Kobo export with the labels of its XLSForm: choice names read as names, questions as asked."""
+    choices, labels = form_labels(sheets)
+    out = Export(**{**export.__dict__})
+    out.choices = {**export.choices, **choices}
+    out.questions = []
+    for q in export.questions:
+        label = labels.get(q.qid.rpartition("/")[2])
+        q = Question(**{**q.__dict__})
+        if label and q.why != "set in the mapping file":
+            q.text = label
+            q.relation, q.why = classify_question(label)
+        out.questions.append(q)
+    return out
 
 
 def _kobo_extras(export: Export, others: list[Sheet]) -> None:
@@ -405,12 +477,7 @@ def _kobo_extras(export: Export, others: list[Sheet]) -> None:
         head = [_text(v) for v in sheet.rows[0]]
         keys = [h.lower() for h in head]
         if "list_name" in keys and "name" in keys:
-            name_j = keys.index("name")
-            label_j = next((k for k, h in enumerate(keys) if h.startswith("label")), None)
-            if label_j is not None:
-                for r in sheet.rows[1:]:
-                    if name_j < len(r) and filled(r[name_j]) and label_j < len(r) and filled(r[label_j]):
-                        export.choices[_text(r[name_j])] = _text(r[label_j])
+            export.choices.update(form_labels([sheet])[0])
             continue
         if "_parent_index" in keys:
             parent = keys.index("_parent_index")
@@ -420,9 +487,13 @@ def _kobo_extras(export: Export, others: list[Sheet]) -> None:
                 if not h or h.startswith("_"):
                     continue
                 leaf = _key(h.rpartition("/")[2])
-                if re.search(r"strength|intensit|forza|intensidad|starke|force|sila|frequen|importan", leaf):
+                values = [r[j] for r in sheet.rows[1:] if j < len(r) and filled(r[j])]
+                numeric = bool(values) and all(_number_like(v) for v in values)
+                if strength is None and (numeric or re.search(
+                        r"strength|intensit|forza|intensidad|starke|force|sila|frequen|importan|how often|quanto spesso|"
+                        r"wie oft|con que frecuencia|combien|jak czesto", leaf)):
                     strength = j
-                elif partner is None:
+                elif partner is None and not numeric:
                     partner = j
             if partner is not None:
                 q = Question(f"{sheet.name}", f"{sheet.name} / {head[partner].rpartition('/')[2]}",
@@ -437,7 +508,7 @@ def _kobo_extras(export: Export, others: list[Sheet]) -> None:
 
 # ---------------------------------------------------------------- answers
 
-def split_answer(cell, *, separator: str | None, known=None) -> list[str]:
+def split_answer(cell, *, separator: str | None, known=None, other: bool = False) -> list[str]:
     """The names one answer cell holds.
 
     Parameters
@@ -455,6 +526,9 @@ def split_answer(cell, *, separator: str | None, known=None) -> list[str]:
         a known name ("Politecnico di Milano, Dipartimento di Meccanica"). A
         piece that is only a legal form ("Acme, Inc.") stays with the name
         before it.
+    other : bool
+        Checkboxes with one "Other" text (Google Forms): the pieces that are
+        no known option make one name ("Fonderia Bassi, Pietro & C.").
 
     Examples
     --------
@@ -484,6 +558,9 @@ def split_answer(cell, *, separator: str | None, known=None) -> list[str]:
             names.append(piece)
             continue
         tokens = [t.strip() for t in piece.split(",")]
+        if other:
+            names += _with_other(tokens, known)
+            continue
         i = 0
         while i < len(tokens):
             for j in range(len(tokens), i, -1):  # the longest run of pieces that is a known name
@@ -501,6 +578,32 @@ def split_answer(cell, *, separator: str | None, known=None) -> list[str]:
                     names.append(token)
                 i += 1
     return names
+
+
+def _with_other(tokens: list[str], known) -> list[str]:
+    """Known options, longest first, and the rest as one "Other" text."""
+    names, rest = [], []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            if known(", ".join(tokens[i:j])):
+                names.append(", ".join(tokens[i:j]))
+                i = j
+                break
+        else:
+            rest.append(tokens[i])
+            i += 1
+    if rest:
+        names.append(", ".join(t for t in rest if t))
+    return [n for n in names if n]
+
+
+def _number_like(value) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return bool(re.fullmatch(r"\s*\d+([.,]\d+)?\s*", str(value)))
 
 
 def _ticked(value, option: str) -> bool:
@@ -583,8 +686,9 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
     for name, rec in (relations or {}).items():
         raw.relations.append({"relation": name, **rec, "_row": None})
     j_resp = export.respondent if respondent is None else respondent
+    resp_why = export.respondent_why
     if j_resp is None and actors:
-        j_resp = _respondent_by_values(export, members, problems)
+        j_resp, resp_why = _respondent_by_values(export, members, problems)
     counts = {q.qid: 0 for q in export.questions}
     raw.questions = []
     if j_resp is None:
@@ -594,6 +698,7 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
                        "form, or say which column it is in the mapping file (netkit inspect EXPORT --write-mapping "
                        "mapping.yaml, then respondent: \"...\").", sheet=sheet.name, row=export.data_start)
         return raw
+    raw.respondent_column = (export.label(j_resp), resp_why)
     rows = sheet.rows
     # respondents: one row each; a later row of the same firm replaces an earlier one
     latest: dict[str, int] = {}
@@ -618,6 +723,8 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
         problems.warning(f"{_text(rows[old][j_resp])!r} answered again on row {new + 1}: the later answers replace "
                          f"these {answered} (a resubmission). Delete the row you do not want if that is wrong.",
                          sheet=sheet.name, row=old + 1, column=export.label(j_resp))
+    checkbox = {q.qid: options for q in export.questions if (options := _checkbox_options(export, q, members))
+                is not None}
     index_of: dict[str, int] = {}
     unread: dict[str, int] = {}  # answers of questions not read (no relation, or ignored in the mapping)
     named: dict[str, int] = {}  # ... of which member names
@@ -634,16 +741,20 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
                                "firm's name in this cell.", sheet=sheet.name, row=i + 1, column=export.label(j_resp))
             continue
         respondent_name = _text(label)
+        if export.tool == "kobo":  # a select_one of the members gives the choice's XML name
+            respondent_name = export.choices.get(respondent_name) or members.slugs.get(respondent_name) or respondent_name
         if idx_col is not None and idx_col < len(row) and filled(row[idx_col]):
             index_of[_text(row[idx_col]).removesuffix(".0")] = i
         raw.answered.setdefault(respondent_name, (sheet.name, i + 1))
         for q in export.questions:
+            if j_resp in q.columns:
+                continue
             if not q.relation or q.relation == "ignore":
-                for name, _ in _answers(export, q, row, members):
+                for name, _ in _answers(export, q, row, members, checkbox.get(q.qid)):
                     unread[q.qid] = unread.get(q.qid, 0) + 1
                     named[q.qid] = named.get(q.qid, 0) + members.known(name)
                 continue
-            for name, j in _answers(export, q, row, members):
+            for name, j in _answers(export, q, row, members, checkbox.get(q.qid)):
                 counts[q.qid] += 1
                 raw.reports.append(Report(respondent_name, name, q.relation, None, sheet.name, i + 1,
                                           export.label(j), None, {"question": q.qid, "column": export.label(j)}))
@@ -677,8 +788,8 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
                                           if q.strength is not None else None,
                                           {"question": q.qid, "column": where["column"]}))
     for q in export.questions:
-        if not q.relation and q.why != "ignored in the mapping file" and named.get(q.qid, 0) >= max(2, unread[q.qid] / 2):
-            problems.warning(f"question {q.text!r} names members ({named[q.qid]} of its {unread[q.qid]} answers) but "
+        if not q.relation and q.why != "ignored in the mapping file" and named.get(q.qid, 0) >= max(2, unread.get(q.qid, 0) / 2):
+            problems.warning(f"question {q.text!r} names members ({named[q.qid]} of its {unread.get(q.qid, 0)} answers) but "
                              "netkit cannot tell from its text which relation it asks about, so it is not read. Say it "
                              "in the mapping file (netkit inspect EXPORT --write-mapping mapping.yaml).",
                              sheet=sheet.name, row=export.data_start,
@@ -695,11 +806,36 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
     return raw
 
 
-def _respondent_by_values(export: Export, members: "_Members", problems: Problems) -> int | None:
+def _checkbox_options(export: Export, q: Question, members: "_Members") -> set | None:
+    """Google Forms checkboxes: the options a column uses, or None for a column of names written by hand.
+
+    A checkbox column is one where most answers hold a member's name between
+    its ", "; its options are the members and the pieces several respondents
+    chose. Google Forms then puts one "Other" text last, which may hold commas.
+    """
+    if q.separator != ", " or len(q.answers) != 1:
+        return None
+    j = q.answers[0]
+    cells = [_text(r[j]) for r in export.sheet.rows[export.data_start:] if j < len(r) and filled(r[j])]
+    if not cells:
+        return None
+    seen: dict[str, int] = {}
+    with_member = 0
+    for cell in cells:
+        tokens = [t.strip() for t in cell.split(", ")]
+        with_member += any(members.known(t) for t in tokens) or members.known(cell)
+        for t in set(tokens):
+            seen[t] = seen.get(t, 0) + 1
+    if with_member < max(1, len(cells) / 2):
+        return None
+    return {t for t, n in seen.items() if n >= 2}
+
+
+def _respondent_by_values(export: Export, members: "_Members", problems: Problems) -> tuple[int | None, str]:
     """The column whose answers are mostly member names, when no header says it (never a person's name)."""
     used = {j for q in export.questions if q.relation for j in q.columns}
     best, share = None, 0.0
-    for j, head in enumerate(export.header):
+    for j, head in enumerate(export.header):  # noqa: B007
         if j in used or person_header(head) or _key(head) in _SYSTEM - {"name", "nome", "nombre", "nom"}:
             continue
         values = [_text(r[j]) for r in export.sheet.rows[export.data_start:] if j < len(r) and filled(r[j])]
@@ -709,17 +845,27 @@ def _respondent_by_values(export: Export, members: "_Members", problems: Problem
         if hit > share:
             best, share = j, hit
     if best is None or share < 0.5:
-        return None
-    export.respondent_why = f"{share:.0%} of its answers are names on the member list"
-    problems.info(f"the responding firm is read from column {export.label(best)}: {export.respondent_why}. "
+        return None, ""
+    why = f"{share:.0%} of its answers are names on the member list"
+    problems.info(f"the responding firm is read from column {export.label(best)}: {why}. "
                   "Say otherwise in the mapping file if that is wrong.", sheet=export.sheet.name)
-    return best
+    return best, why
 
 
-def _answers(export: Export, q: Question, row: list, members: _Members):
-    """(name, column) of every answer of one question in one response."""
+_OTHER = re.compile(r"^(other|others|altro|altri|otro|otros|otra|andere|sonstige|sonstiges|autre|autres|inne|inna)\b",
+                    re.I)
+
+
+def _answers(export: Export, q: Question, row: list, members: _Members, checkbox: set | None = None):
+    """(name, column) of every answer of one question in one response.
+
+    An "Other" option whose text has a column of its own is no answer in
+    itself: the text written is.
+    """
     for j, option in sorted(q.options.items()):
         value = row[j] if j < len(row) else None
+        if q.answers and _OTHER.match(option.strip()):
+            continue
         if _ticked(value, option):
             name = export.choices.get(option) or members.slugs.get(option) or option
             yield name, j
@@ -729,8 +875,14 @@ def _answers(export: Export, q: Question, row: list, members: _Members):
             continue
         if isinstance(value, bool) or (isinstance(value, (int, float)) and q.options):
             continue
-        for name in split_answer(value, separator=q.separator, known=members.known):
-            if q.separator == " ":
+        separator = None if j == q.other else q.separator
+        if checkbox is not None and separator == ", ":
+            known = lambda text: members.known(text) or text in checkbox  # noqa: E731
+            names = split_answer(value, separator=separator, known=known, other=True)
+        else:
+            names = split_answer(value, separator=separator, known=members.known)
+        for name in names:
+            if separator == " ":
                 name = export.choices.get(name) or members.slugs.get(name) or name
             yield name, j
 

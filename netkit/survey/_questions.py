@@ -135,13 +135,18 @@ def classify_question(text) -> tuple[str | None, str]:
     (None, 'no word of the question names a relation')
     """
     key = " " + _key(text) + " "
-    best = None  # the longest stem found wins: "buy from you" (customer) over "buy from" (supplier)
+    best = None  # the longest stem wins: "buy from you" (customer) over "buy from" (supplier)
     for relation, languages in QUESTION_WORDS.items():
         for language, stems in languages.items():
             for stem in stems:
                 probe = " " + _key(stem) + (" " if stem.endswith(" ") else "")
-                if probe in key and (best is None or len(probe) > len(best[0])):
-                    best = (probe, relation, stem.strip(), language)
+                if language == "German" and len(probe) > 6 and not stem.endswith(" "):
+                    probe = probe[1:]  # German compounds hide the word: "Förderagenturen", "Zulieferbetriebe"
+                # cooperation words ("collaborate", "work together") yield to any other relation:
+                # "Mit welchen Hochschulen arbeiten Sie zusammen?" asks about universities
+                rank = (relation != "cooperation", len(probe))
+                if probe in key and (best is None or rank > best[4]):
+                    best = (probe, relation, stem.strip(), language, rank)
     if best is not None:
         return best[1], f"matched {best[2]!r} ({best[3]})"
     return None, "no word of the question names a relation"
