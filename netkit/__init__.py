@@ -35,7 +35,7 @@ from .production import (
 from .production import to_graph as production_graph
 from .production_audit import analyse_production, audit_production
 from .roles import cognitive_roles, guimera_amaral_roles
-from .survey import Survey, read_survey, survey_from_frames
+from .survey import Inspection, Survey, inspect_survey, read_survey, survey_from_frames
 from .survey._anonymise import anonymise
 from .survey._names import normalise_name
 from .survey._sizes import size_class
@@ -48,6 +48,7 @@ __all__ = [
     "CLUSTER_KINDS",
     "CommunityResult",
     "EIResult",
+    "Inspection",
     "NetkitError",
     "PartitionAgreement",
     "ProductionData",
@@ -56,6 +57,7 @@ __all__ = [
     "analyse",
     "analyse_production",
     "anonymise",
+    "inspect_survey",
     "audit",
     "audit_production",
     "betweenness",

@@ -114,7 +114,8 @@ def _summary_lines(survey, G) -> list[str]:
         f"Survey: {survey.source} ({s['layout']} layout)",
         f"  members on the roster: {s['members']} ({', '.join(f'{v} {k}' for k, v in s['kinds'].items())}); "
         f"SMEs: {s['smes']}",
-        f"  answered: {s['respondents']} of {s['members']} ({s['response_rate']:.0%})",
+        (f"  answered: {s['respondents']} of {s['members']} ({s['response_rate']:.0%})"
+         if s["response_rate"] == s["response_rate"] else "  answered: not applicable (a map, not a survey)"),
         f"  outside partners named: {s['outside_partners']}",
         f"  reported ties: {s['reported_ties']} ({', '.join(f'{k} {v}' for k, v in s['relations'].items())})",
         f"Graph ({G.graph.get('how')}): {G.number_of_nodes()} actors, {G.number_of_edges()} ties",
@@ -125,7 +126,7 @@ def _summary_lines(survey, G) -> list[str]:
         lines.append(f"  {rel}: {len(edges)} ties, {confirmed} confirmed by both ends")
     isolates = [n for n, d in G.nodes(data=True) if d.get("in_cluster") and G.degree(n) == 0]
     lines.append(f"  members with no tie at all: {len(isolates)}")
-    if s["response_rate"] < 0.7:
+    if s["response_rate"] < 0.7:  # False for NaN (a Kumu map)
         lines.append("  WARNING: under 70% answered; measures that depend on paths (betweenness) are fragile.")
     return lines
 
@@ -158,6 +159,13 @@ def _inspect(args) -> int:
                    "respondent: ...)")
     if len(seen.questions):
         print(_question_lines(seen.questions))
+    if seen.survey is not None and seen.survey.meta.get("connection_types"):
+        print("Connection types (From -> To as Kumu draws them):")
+        for c in seen.survey.meta["connection_types"]:
+            way = ("undirected" if not c["directed"] else "From -> To" if c.get("direction") != "partner_to_respondent"
+                   else "To -> From")
+            print(f"  {c['type']!r}: {c['count']} connection(s) read as {c['tie']} ties, {way} ({c.get('why', '')})")
+        print("Kumu maps have no respondents: no response rate is given.")
     if len(seen.ignored):
         print("Columns ignored:")
         for c in seen.ignored.itertuples(index=False):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["NetkitError", "SurveyError", "Problems", "PROBLEM_COLUMNS"]
+__all__ = ["NetkitError", "SurveyError", "Problems", "PROBLEM_COLUMNS", "group_problems", "format_problems"]
 
 PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "message"]
 
@@ -85,15 +85,56 @@ def _where(row: pd.Series) -> str:
     return ", ".join(parts)
 
 
+def group_problems(problems: pd.DataFrame) -> pd.DataFrame:
+    """Identical problems on several rows as one: a count and the rows.
+
+    Problems with the same severity, file, sheet, column and message are one
+    row of the result, in the order they first appear, with ``count`` and
+    ``rows`` (the spreadsheet rows, e.g. "4, 9, 12"); ``row`` keeps the first.
+
+    Examples
+    --------
+    >>> p = Problems(file="f.csv")
+    >>> for r in (4, 9, 12):
+    ...     p.warning("partner 'n/a' is not a firm", sheet="responses", row=r, column="D")
+    >>> group_problems(p.to_frame())[["row", "count", "rows"]].values.tolist()
+    [[4, 3, '4, 9, 12']]
+    """
+    if problems.empty:
+        return problems.assign(count=pd.Series(dtype="int64"), rows=pd.Series(dtype="object"))
+    keys = ["severity", "file", "sheet", "column", "message"]
+    frame = problems.copy()
+    filled = frame[keys].astype(object).where(frame[keys].notna(), "\x00")
+    frame["_key"] = list(map(tuple, filled.values.tolist()))
+    out = []
+    for _, group in frame.groupby("_key", sort=False):
+        first = group.iloc[0].drop(labels="_key").to_dict()
+        rows = [int(r) for r in group["row"].dropna()]
+        first["count"] = len(group)
+        first["rows"] = ", ".join(str(r) for r in rows) if rows else ""
+        out.append(first)
+    result = pd.DataFrame(out, columns=[*problems.columns, "count", "rows"])
+    result["row"] = result["row"].astype("Int64")
+    return result
+
+
 def format_problems(problems: pd.DataFrame, *, limit: int | None = None) -> str:
-    """Render a problems table as numbered lines a person can act on."""
+    """Render a problems table as numbered lines a person can act on; repeats are grouped."""
     lines = []
-    shown = problems if limit is None else problems.head(limit)
+    grouped = group_problems(problems) if "count" not in problems else problems
+    shown = grouped if limit is None else grouped.head(limit)
     for i, (_, row) in enumerate(shown.iterrows(), start=1):
         where = _where(row)
-        lines.append(f"{i}. [{row['severity']}] {where + ': ' if where else ''}{row['message']}")
-    if limit is not None and len(problems) > limit:
-        lines.append(f"... and {len(problems) - limit} more")
+        if row.get("count", 1) > 1:
+            rows = str(row["rows"])
+            rows = rows if len(rows) <= 60 else rows[:57].rsplit(",", 1)[0] + ", ..."
+            where = ", ".join(x for x in (_where(row.drop(labels="row")), f"rows {rows}") if x)
+            message = f"{row['message']} ({row['count']} times)"
+        else:
+            message = row["message"]
+        lines.append(f"{i}. [{row['severity']}] {where + ': ' if where else ''}{message}")
+    if limit is not None and len(grouped) > limit:
+        lines.append(f"... and {len(grouped) - limit} more")
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .errors import group_problems
 from .graph import _plain
 from .viz import _MAP_CSS, KIND_COLORS, layout_positions, map_fragment, plot, vis_assets
 
@@ -272,7 +273,7 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
     # 1. data quality
     errors = result.problems
     q = ['<section id="quality"><h2>1. Data quality</h2>',
-         _kpis([("members", s["members"]), ("answered", s["respondents"]), ("response rate", f"{rate:.0%}"),
+         _kpis([("members", s["members"]), ("answered", s["respondents"]), ("response rate", f"{rate:.0%}" if rate == rate else "n/a (a map)"),
                 ("outside partners named", s["outside_partners"]), ("reported ties", s["reported_ties"]),
                 ("problems in the workbook", len(errors))])]
     if rate < 0.7:
@@ -293,7 +294,10 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
     q.append(f"<h3>Members who did not answer ({len(result.non_respondents)})</h3>")
     q.append(_table(result.non_respondents, columns=["name", "kind", "sector", "region"], index="actor", limit=40))
     q.append("<h3>Problems found in the workbook and how they were treated</h3>")
-    q.append(_table(errors, columns=["severity", "sheet", "row", "column", "message"], limit=60))
+    grouped = group_problems(errors)
+    grouped["rows"] = [r if c > 1 else (str(int(x)) if pd.notna(x) else "") for r, c, x in
+                       zip(grouped["rows"], grouped["count"], grouped["row"])]
+    q.append(_table(grouped, columns=["severity", "sheet", "rows", "column", "message", "count"], limit=60))
     q.append("</section>")
     parts += q
 

@@ -10,6 +10,9 @@ import math
 import openpyxl
 import pandas as pd
 import pytest
+import yaml
+
+import netkit
 
 from netkit.errors import Problems
 from netkit.survey import Survey
@@ -250,3 +253,24 @@ def test_connections_without_type_and_mutual_ones(tmp_path):
                "column says directed). To read it otherwise pass connection_types={'connection': {'tie': 'trade', "
                "'directed': 'yes', 'direction': 'respondent_to_partner'}} (or 'partner_to_respondent' for "
                "To -> From; 'directed': 'no' for a collaboration).") in infos
+
+
+def test_read_survey_and_the_cli_read_a_kumu_workbook(tmp_path, capsys):
+    from netkit.cli import main
+
+    path = write_kumu(tmp_path / "map.xlsx")
+    survey = netkit.read_survey(path)
+    assert survey.meta["tool"] == "kumu" and survey.layout == "kumu"
+    assert math.isnan(survey.response_rate)
+    assert main(["inspect", str(path), "--write-mapping", str(tmp_path / "kumu.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "Connection types" in out and "'supplies'" in out and "no response rate" in out
+    mapping = yaml.safe_load((tmp_path / "kumu.yaml").read_text(encoding="utf-8"))
+    assert mapping["connection_types"]["supplies"]["tie"] == "trade"
+    # the facilitator says "supplies" is knowledge, undirected; read back through the mapping
+    mapping["connection_types"]["supplies"] = {"tie": "knowledge", "directed": "no"}
+    (tmp_path / "kumu.yaml").write_text(yaml.safe_dump(mapping), encoding="utf-8")
+    again = netkit.read_survey(path, mapping=tmp_path / "kumu.yaml")
+    assert "trade" not in set(again.ties.loc[again.ties["relation"].str.contains("suppl"), "tie"])
+    assert main(["validate", str(path)]) == 0
+    assert "not applicable" in capsys.readouterr().out

@@ -1,6 +1,8 @@
 """The member list as facilitators keep it (netkit.survey._members)."""
 
 import pandas as pd
+
+import netkit
 import pytest
 
 from netkit.errors import Problems
@@ -68,3 +70,18 @@ def test_repeated_member_and_unknown_kind_are_reported(tmp_path):
 ])
 def test_guess_kind(value, name, kind):
     assert guess_kind(value, name)[0] == kind
+
+
+def test_semicolon_member_list_with_european_numbers_through_read_survey(tmp_path):
+    # Excel in Italy writes ";" and decimal commas: "1.250" staff is 1250, "1.250,5" EUR m is 1250.5
+    (tmp_path / "soci.csv").write_bytes("Ragione sociale;Dipendenti;Fatturato\r\nAlfa S.r.l.;1.250;1.250,5\r\n"
+                                        "Beta S.r.l.;12;2,5\r\n".encode("cp1252"))
+    (tmp_path / "risposte.csv").write_text(
+        "Timestamp,Email Address,Nome azienda,Quali sono i vostri principali fornitori?\n"
+        "2026/03/04 10:15:22 AM GMT+1,x@example.org,Beta,Alfa S.r.l.\n", encoding="utf-8")
+    s = netkit.read_survey(tmp_path / "risposte.csv", members=tmp_path / "soci.csv")
+    actors = s.actors.set_index("name")
+    assert actors.loc["Alfa S.r.l.", "employees"] == 1250 and actors.loc["Alfa S.r.l.", "turnover"] == 1250.5
+    assert actors.loc["Beta S.r.l.", "employees"] == 12 and actors.loc["Beta S.r.l.", "turnover"] == 2.5
+    assert actors.loc["Alfa S.r.l.", "size_class"] == "large"
+    assert list(zip(s.ties["source"], s.ties["target"])) == [("Alfa S.r.l.", "Beta S.r.l.")]

@@ -198,7 +198,9 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
     if not kumu and layout is None and questions is None and not _workbook_layout(sheets):
         export = detect_export(sheets)
     if kumu:
-        raw = kumu_to_raw(sheets, problems, connection_types=plan.get("connection_types"))
+        types = {k: {f: v for f, v in (spec or {}).items() if f != "why"} if isinstance(spec, dict) else spec
+                 for k, spec in (plan.get("connection_types") or {}).items()} or None
+        raw = kumu_to_raw(sheets, problems, connection_types=types)
     elif export is not None:
         if form is not None:
             export = with_form(export, read_sheets(Path(form)))
@@ -351,9 +353,15 @@ def inspect_survey(path, *, members=None, mapping=None, form=None) -> Inspection
         problems = exc.problems
     if export is None:
         table = survey.questions if survey is not None else pd.DataFrame(columns=QUESTION_COLUMNS)
+        plan = None
+        if survey is not None and survey.meta.get("tool") == "kumu":
+            plan = {"tool": "kumu", "connection_types": {
+                str(c["type"]): {"tie": c["tie"], "directed": "yes" if c["directed"] else "no",
+                                 "direction": c.get("direction") or "", "why": c.get("why", "")}
+                for c in survey.meta.get("connection_types", [])}}
         return Inspection(str(path), survey.meta.get("tool", survey.layout) if survey else "unknown", None, "",
                           table, pd.DataFrame(columns=["column", "why"]), pd.DataFrame(columns=["row", "why"]),
-                          None, survey, problems)
+                          plan, survey, problems)
     if survey is not None and len(survey.questions):
         table = survey.questions
     else:

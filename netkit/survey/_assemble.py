@@ -8,8 +8,9 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..errors import Problems
-from ._files import _filled
-from ._layouts import RawSurvey, _header_key
+from ._files import filled as _filled
+from ._layouts import RawSurvey
+from ._layouts import header_key as _header_key
 from ._names import NameIndex, normalise_name
 from ._numbers import parse_number
 from ._relations import BUILTIN_RELATIONS, Relation, parse_direction
@@ -134,7 +135,7 @@ def _actors(raw: RawSurvey, problems: Problems):
         for col in ("employees", "turnover", "balance_sheet"):
             if col not in rec:
                 continue
-            number = parse_number(rec[col], integer=col == "employees")
+            number = parse_number(rec[col], integer=col == "employees", decimal=rec.get("_decimal"))
             if number == "bad" or (number is not None and number < 0):
                 problems.warning(f"{col} {rec[col]!r} is not a non-negative number; left empty.",
                                  column=col, **where)

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
+from unidecode import unidecode
 
 from ..errors import Problems
 from ._files import Sheet
@@ -644,8 +645,6 @@ class _Members:
 
 def _slugs(name: str) -> set[str]:
     """The XML names Kobo makes from a choice label ("Müller GmbH & Co. KG" -> m_ller_gmbh_co_kg)."""
-    from unidecode import unidecode
-
     out = set()
     for text in (name, unidecode(name), name.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
                  .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss")):

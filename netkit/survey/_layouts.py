@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 from rapidfuzz import fuzz, process
 
-from ._files import Sheet, _filled
+from ._files import Sheet
+from ._files import filled as _filled
 from ._names import normalise_name, split_names
 from ._relations import BUILTIN_RELATIONS
 from ..errors import Problems
@@ -506,6 +507,8 @@ def parse_sheets(sheets: list[Sheet], problems: Problems, *, layout=None, questi
     if "actors" in by_key:
         sheet = by_key["actors"]
         raw.actors, labels = _table(sheet, ACTOR_COLUMNS, ("actor",), problems)
+        for rec in raw.actors:
+            rec["_decimal"] = sheet.decimal  # a CSV's decimal mark, for "1.250" and "2,5"
         raw.actors_sheet = sheet.name
         if not raw.actors and "actor" in labels:
             problems.error("the actors sheet has no members: add one row per cluster member below the header.",

@@ -223,6 +223,7 @@ def read_members(source, problems: Problems) -> tuple[list[dict], str]:
             continue
         rec = {columns[j]: (row[j] if filled(row[j]) else None) for j in columns if j < len(row)}
         rec["_row"] = i + 1
+        rec["_decimal"] = getattr(sheet, "decimal", None)  # the CSV's decimal mark: "1.250" is 1250 with ","
         name = rec.get("name")
         if not filled(name):
             if any(filled(v) for k, v in rec.items() if k != "_row"):
