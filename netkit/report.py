@@ -289,8 +289,10 @@ def render_html(result: AuditResult, figs: dict[str, bytes]) -> str:
             q.append('<div class="warning">' + _e(f"{len(silent)} question(s) gave no tie at all: "
                      + "; ".join(repr(t) for t in silent["question"]) + ". Check them with netkit inspect.")
                      + "</div>")
-        q.append(_table(questions, columns=["question", "relation", "why", "answers", "ties", "problems"],
-                        limit=60))
+        shown = questions.rename(columns={"problems": "listed as problems", "not_read": "not read"})
+        q.append(_table(shown, columns=["question", "relation", "why", "answers", "ties", "listed as problems",
+                                        "not read"], limit=60,
+                        caption="answers = ties + answers listed as problems; a question netkit ignores is not read"))
     q.append(f"<h3>Members who did not answer ({len(result.non_respondents)})</h3>")
     q.append(_table(result.non_respondents, columns=["name", "kind", "sector", "region"], index="actor", limit=40))
     q.append("<h3>Problems found in the workbook and how they were treated</h3>")

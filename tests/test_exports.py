@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netkit
+from netkit.errors import SurveyError
 from exports import (MEMBERS, OTHER_ALLOWED, QUESTIONS, RELATIONS, Member, Respondent, cluster,
                      first_submission, google_forms, kobo, limesurvey, member_list, microsoft_forms,
                      options_for, qualtrics, surveymonkey)
@@ -491,3 +492,26 @@ def test_every_answer_is_a_tie_or_a_problem(case):
             rows = q[q["relation"] == rel]
             assert rows["answers"].sum() == export.answers.get(rel, 0), (rel, q.to_string())
             assert rows["ties"].sum() == sum(1 for k in planted if k[2] == rel)
+
+
+# ---------------------------------------------------------------- wrong files given, said plainly
+
+def test_kobo_xml_names_without_the_form_say_what_to_pass(tmp_path):
+    export = kobo(tmp_path, fmt="xlsx", headers="xml", with_form=True)
+    export.members = member_list(tmp_path)
+    survey = netkit.read_survey(export.path, members=export.members)  # --form forgotten
+    messages = survey.problems.loc[survey.problems["severity"] == "warning", "message"]
+    hint = messages[messages.str.contains("Kobo choice names that match no member")]
+    assert len(hint) == 1 and "--form" in hint.iloc[0] and "polimi_dmec" in hint.iloc[0]
+
+
+def test_the_xlsform_given_as_the_export_is_an_error_saying_which_file_to_read(tmp_path):
+    export = kobo(tmp_path, fmt="xlsx", headers="xml", with_form=True)
+    with pytest.raises(SurveyError, match="this is an XLSForm .* not the responses"):
+        netkit.read_survey(export.form, members=member_list(tmp_path))
+
+
+def test_an_export_given_as_the_member_list_is_an_error(tmp_path):
+    export = google_forms(tmp_path, fmt="csv")
+    with pytest.raises(SurveyError, match="looks like a Google Forms export, not a list of members"):
+        netkit.read_survey(export.path, members=export.path)

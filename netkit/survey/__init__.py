@@ -189,8 +189,21 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
                         single_file=False, members=None, mapping=None, form=None) -> Survey:
     problems = Problems(file=source)
     _note_sheets(sheets, problems)
+    keys = {sh.key for sh in sheets}
+    if {"survey", "choices"} <= keys and not _workbook_layout(sheets):
+        problems.error("this is an XLSForm (the questionnaire: sheets 'survey' and 'choices'), not the responses. "
+                       "Download the data from KoboToolbox (Data > Downloads > XLS) and read that file; pass this one "
+                       "with --form (read_survey(..., form=...)) to read XML choice names.")
+        raise SurveyError(problems.to_frame())
     roster = None
     if members is not None:
+        if not isinstance(members, pd.DataFrame) and Path(members).is_file():
+            looks = detect_export(read_sheets(Path(members)))
+            if looks is not None and looks.tool != "form":
+                problems.error(f"the member list {Path(members).name!r} looks like a {TOOLS[looks.tool]} export, not "
+                               "a list of members: give --members the sheet or CSV that lists the cluster's members "
+                               "(one row per member, a column of names).", file=str(members))
+                raise SurveyError(problems.to_frame())
         roster, roster_sheet = read_members(members, problems)
     plan = read_mapping(mapping) if mapping is not None else {}
     export = None

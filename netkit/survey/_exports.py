@@ -793,6 +793,14 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
                              "in the mapping file (netkit inspect EXPORT --write-mapping mapping.yaml).",
                              sheet=sheet.name, row=export.data_start,
                              column=", ".join(export.label(j) for j in q.columns[:3]))
+    if export.tool == "kobo":
+        xml = sorted({r.partner for r in raw.reports if re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", str(r.partner))
+                      and not members.known(str(r.partner))})
+        if xml:
+            problems.warning(f"{len(xml)} answer(s) are Kobo choice names that match no member ({', '.join(xml[:5])}"
+                             f"{' ...' if len(xml) > 5 else ''}): this export has XML values, not labels. Pass the "
+                             "survey's XLSForm with --form (read_survey(..., form='xlsform.xlsx')), or download the "
+                             "data again with 'Labels' as the value and header format.", sheet=sheet.name)
     raw.questions = [
         {"qid": q.qid, "not_read": unread.get(q.qid, 0), "question": q.text, "sheet": q.sheet or sheet.name,
          "columns": ", ".join(export.label(j) if q.sheet is None else str(j) for j in q.columns),

@@ -147,8 +147,9 @@ def classify_question(text) -> tuple[str | None, str]:
                 rank = (relation != "cooperation", len(probe))
                 if probe in key and (best is None or rank > best[4]):
                     best = (probe, relation, stem.strip(), language, rank)
-    if best is not None:
-        return best[1], f"matched {best[2]!r} ({best[3]})"
+    if best is not None:  # name every language that has this word: "client" is English, Italian and French
+        languages = [lang for lang, stems in QUESTION_WORDS[best[1]].items() if best[2] in (w.strip() for w in stems)]
+        return best[1], f"matched {best[2]!r} ({', '.join(languages)})"
     return None, "no word of the question names a relation"
 
 
