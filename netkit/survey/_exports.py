@@ -699,6 +699,10 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
         return raw
     raw.respondent_column = (export.label(j_resp), resp_why)
     rows = sheet.rows
+    if not any(any(filled(v) for v in r) for r in rows[export.data_start:]):
+        problems.error(f"the export has its header ({export.data_start} row(s)) but no responses below it: was it "
+                       "downloaded before anyone answered?", sheet=sheet.name, row=export.data_start + 1)
+        return raw
     # respondents: one row each; a later row of the same firm replaces an earlier one
     latest: dict[str, int] = {}
     replaced: dict[int, int] = {}
