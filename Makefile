@@ -35,6 +35,7 @@ test: $(STAMP) chromium
 ## Regenerate the synthetic example survey from its seeded script.
 example: $(STAMP)
 	$(BIN)/python data/make_example_survey.py
+	$(BIN)/python data/make_example_export.py
 
 ## Benchmarks (not part of the tests): tables quoted in the README.
 bench: $(STAMP)

@@ -178,6 +178,9 @@ def _inspect(args) -> int:
         s = seen.survey.summary()
         print(f"Survey: {s['members']} members, {s['respondents']} answered, {s['reported_ties']} ties, "
               f"{s['warnings']} warnings")
+        shown = seen.problems[seen.problems["severity"] != "info"]
+        if len(shown):
+            print(format_problems(shown, limit=20))
         if not args.members and seen.mapping is not None:
             print("Without --members LIST the respondents are the roster and every partner named is outside it.")
     else:

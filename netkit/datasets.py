@@ -15,7 +15,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-__all__ = ["data_path", "example_survey_path", "load_example_survey", "florentine_families",
+__all__ = ["data_path", "example_survey_path", "load_example_survey", "example_export_path", "example_members_path",
+           "florentine_families",
            "krackhardt_managers", "lazega_lawyers"]
 
 
@@ -44,6 +45,42 @@ def load_example_survey():
     from .survey import read_survey
 
     return read_survey(example_survey_path())
+
+
+def example_export_path() -> Path:
+    """The bundled SYNTHETIC Google Forms export of the example survey (``responses.csv``).
+
+    The example survey as the CSV downloaded from Google Forms would give it:
+    questions in Italian, the partners ticked in checkbox questions whose
+    options are the members' names, outside partners written by hand in
+    "Altro", and the mess of real exports planted once each (a firm that
+    answered twice, an "n/a"). Read it with the member list
+    (:func:`example_members_path`). Made by ``data/make_example_export.py``
+    with a fixed seed; no real firm, person or answer is in it.
+
+    Examples
+    --------
+    >>> import netkit
+    >>> survey = netkit.read_survey(example_export_path(), members=example_members_path())
+    >>> survey.meta["tool"], len(survey.members), int(survey.members["responded"].sum())
+    ('google_forms', 97, 74)
+    """
+    return data_path("example_export", "responses.csv")
+
+
+def example_members_path() -> Path:
+    """The member list that goes with :func:`example_export_path` (``members.xlsx``, SYNTHETIC).
+
+    The 97 members of the example survey's roster, headed in Italian
+    (Ragione sociale, Tipo, Settore, Provincia, Dipendenti), with a README
+    sheet. Made by ``data/make_example_export.py``.
+
+    Examples
+    --------
+    >>> example_members_path().name
+    'members.xlsx'
+    """
+    return data_path("example_export", "members.xlsx")
 
 
 def _classic(prefix: str, relations: list[str], *, directed: bool, name_col: str | None, graph_name: str,

@@ -248,11 +248,14 @@ def assemble(raw: RawSurvey, problems: Problems, *, strength_scale=None, near_mi
                                      "they are kept apart. If they are the same, write them the same way.", **where)
             elif hints and written.casefold() not in warned_names:
                 warned_names.add(written.casefold())
-                options = " or ".join(f"{actors[h]['name']!r} ({h})" for h in hints)
+                options = " or ".join(f"{actors[h]['name']!r}" + (f" ({h})" if h != actors[h]["name"] else "")
+                                      for h in hints)
                 problems.warning(
                     f"partner {written!r} is not on the roster and is kept as an outside partner. "
                     f"Did you mean {options}? If so, add {written!r} to its aliases "
-                    "in the actors sheet.", **where)
+                    + ("in the actors sheet" if raw.actors_sheet in (None, "actors") or raw.layout != "form"
+                       else f"(the aliases column of {raw.actors_sheet!r})")
+                    + f", or pass aliases={{{written!r}: {hints[0]!r}}}.", **where)
             aid = written
             while aid in actors or aid in externals:
                 aid = aid + "*"

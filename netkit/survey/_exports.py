@@ -722,7 +722,8 @@ def export_reports(export: Export, problems: Problems, *, actors: list[dict] | N
         problems.warning(f"row left out: {why}; its {answered} answer(s) are not read.", sheet=sheet.name,
                          row=i + 1)
     for old, new in sorted(replaced.items()):
-        answered = sum(1 for q in export.questions for j in q.columns if j < len(rows[old]) and filled(rows[old][j]))
+        answered = sum(1 for q in export.questions if q.relation and q.relation != "ignore"
+                       for _ in _answers(export, q, rows[old], members, None))
         problems.warning(f"{_text(rows[old][j_resp])!r} answered again on row {new + 1}: the later answers replace "
                          f"these {answered} (a resubmission). Delete the row you do not want if that is wrong.",
                          sheet=sheet.name, row=old + 1, column=export.label(j_resp))
