@@ -78,3 +78,24 @@ def test_validate_missing_file_is_a_message_not_a_traceback(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert "no such file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_validate_and_audit_a_form_export_from_a_shell(tmp_path):
+    # as a facilitator runs it: the bundled Google Forms export and the member list, nothing else
+    export, members = netkit.datasets.example_export_path(), netkit.datasets.example_members_path()
+    out = tmp_path / "checked"
+    run = subprocess.run([sys.executable, "-m", "netkit", "validate", str(export), "--members", str(members),
+                          "-o", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "(form layout)" in run.stdout and "Questions:" in run.stdout and "read as: supplier" in run.stdout
+    assert "Traceback" not in run.stdout + run.stderr
+    ties = pd.read_csv(out / "ties.csv")
+    actors = pd.read_csv(out / "actors.csv")
+    problems = pd.read_csv(out / "problems.csv")
+    assert len(ties) > 0 and actors["in_cluster"].sum() == 97
+    assert problems["message"].str.contains("answered again").any()
+    run = subprocess.run([sys.executable, "-m", "netkit", "audit", str(export), "--members", str(members),
+                          "-o", str(tmp_path / "audit"), "--quiet", "--runs", "3"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    html = (tmp_path / "audit" / "report.html").read_text(encoding="utf-8")
+    assert "What netkit read from each question (Google Forms)" in html
