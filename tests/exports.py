@@ -57,7 +57,7 @@ import uuid as uuidlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import openpyxl
+from workbooks import write_xlsx
 
 # ---------------------------------------------------------------- the cluster
 
@@ -273,15 +273,7 @@ def _times(i, base=dt.datetime(2026, 3, 4, 9, 5, 12)):
     return start, start + dt.timedelta(minutes=6, seconds=41 + i)
 
 
-def _write_rows_xlsx(path, sheets):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
+_write_rows_xlsx = write_xlsx  # the survey tests' workbook writer
 
 
 def _write_rows_csv(path, rows, *, delimiter=",", encoding="utf-8", quoting=csv.QUOTE_MINIMAL,

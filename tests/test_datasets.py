@@ -7,7 +7,6 @@ import datetime as dt
 import re
 import subprocess
 import sys
-import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -166,21 +165,3 @@ def test_the_misspelt_partner_of_the_example_is_reported_as_in_the_workbook(expo
         return [m.split(" is not on the roster")[0] for m in survey.problems["message"] if "Did you mean" in m]
 
     assert near_miss(export) == near_miss(example) == ["partner 'Meccanica Verdi Grop srl'"]
-
-
-def test_the_paths_work_from_an_installed_wheel(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp_path / "dist")], check=True, capture_output=True)
-    wheel = next((tmp_path / "dist").glob("netkit-*.whl"))
-    with zipfile.ZipFile(wheel) as zf:
-        names = zf.namelist()
-        zf.extractall(tmp_path / "site")
-    assert "netkit/_data/example_export/responses.csv" in names
-    assert "netkit/_data/example_export/members.xlsx" in names
-    code = ("import netkit.datasets as d;"
-            "print(d.example_export_path(), d.example_members_path())")
-    env = {"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
-                         capture_output=True, text=True).stdout.split()
-    assert out == [str(tmp_path / "site" / "netkit" / "_data" / "example_export" / n)
-                   for n in ("responses.csv", "members.xlsx")]

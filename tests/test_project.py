@@ -93,3 +93,11 @@ def test_loaders_work_from_an_installed_wheel(tmp_path):
                          capture_output=True, text=True).stdout.split()
     assert out[:2] == ["115", "16"]
     assert str(tmp_path / "site") in out[2]
+    # the example form export and its member list load from the wheel too
+    assert "netkit/_data/example_export/responses.csv" in names
+    assert "netkit/_data/example_export/members.xlsx" in names
+    code = "import netkit.datasets as d; print(d.example_export_path(), d.example_members_path())"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True,
+                         capture_output=True, text=True).stdout.split()
+    assert out == [str(tmp_path / "site" / "netkit" / "_data" / "example_export" / n)
+                   for n in ("responses.csv", "members.xlsx")]

@@ -197,12 +197,13 @@ def _survey_from_sheets(sheets: list[Sheet], source: str | None, *, layout=None,
         raise SurveyError(problems.to_frame())
     roster = None
     if members is not None:
-        if not isinstance(members, pd.DataFrame) and Path(members).is_file():
-            looks = detect_export(read_sheets(Path(members)))
+        if not isinstance(members, pd.DataFrame):
+            members = read_sheets(Path(members)), str(members)  # read once: checked here, then read as members
+            looks = detect_export(members[0])
             if looks is not None and looks.tool != "form":
-                problems.error(f"the member list {Path(members).name!r} looks like a {TOOLS[looks.tool]} export, not "
-                               "a list of members: give --members the sheet or CSV that lists the cluster's members "
-                               "(one row per member, a column of names).", file=str(members))
+                problems.error(f"the member list {Path(members[1]).name!r} looks like a {TOOLS[looks.tool]} export, "
+                               "not a list of members: give --members the sheet or CSV that lists the cluster's "
+                               "members (one row per member, a column of names).", file=members[1])
                 raise SurveyError(problems.to_frame())
         roster, roster_sheet = read_members(members, problems)
     plan = read_mapping(mapping) if mapping is not None else {}
@@ -359,8 +360,9 @@ def inspect_survey(path, *, members=None, mapping=None, form=None) -> Inspection
         except SurveyError:
             pass
     survey, problems = None, None
-    try:
-        survey = read_survey(path, members=members, mapping=mapping, form=form)
+    try:  # the sheets already read are read as the survey
+        survey = _survey_from_sheets(sheets, str(path), members=members, mapping=mapping, form=form,
+                                     single_file=path.is_file() and path.suffix.lower() in (".csv", ".tsv", ".txt"))
         problems = survey.problems
     except SurveyError as exc:
         problems = exc.problems

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
@@ -29,6 +28,7 @@ from ._files import filled
 from ._layouts import RawSurvey, Report
 from ._names import LEGAL_SUFFIXES, NameIndex, normalise_name
 from ._questions import classify_question, person_header, respondent_header
+from ._questions import text_key as _key
 from ._relations import BUILTIN_RELATIONS, FORM_RELATIONS
 
 __all__ = ["Question", "Export", "detect_export", "export_reports", "split_answer", "form_labels", "with_form", "TOOLS"]
@@ -60,7 +60,6 @@ _SYSTEM = {
     "heure de fin", "courriel", "nom",
 }
 _SPECIFY = re.compile(r"specify|specificare|specifica|especifi|angeben|pr[eé]ciser|okre[sś]l|jaki inne", re.I)
-_TICK = {"1", "1.0", "y", "yes", "x", "true", "checked", "selected", "si", "sì", "ja", "oui", "tak", "✓", "✔"}
 _NOTICK = {"0", "0.0", "n", "no", "false", "", "-", "nein", "non", "nie", "not selected", "unchecked"}
 
 
@@ -111,17 +110,6 @@ class Export:
         head = self.header[j] if j < len(self.header) else ""
         letter = get_column_letter(j + 1)
         return f"{letter} ({head})" if head else letter
-
-
-def _key(text) -> str:
-    return normalise_key(text)
-
-
-def normalise_key(text) -> str:
-    """Header text as a key: accents removed, lower case, single spaces."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[^\w]+", " ", text).replace("_", " ").split())
 
 
 def _text(v) -> str:
@@ -607,7 +595,7 @@ def _number_like(value) -> bool:
     return bool(re.fullmatch(r"\s*\d+([.,]\d+)?\s*", str(value)))
 
 
-def _ticked(value, option: str) -> bool:
+def _ticked(value) -> bool:
     if not filled(value):
         return False
     if isinstance(value, bool):
@@ -878,7 +866,7 @@ def _answers(export: Export, q: Question, row: list, members: _Members, checkbox
         value = row[j] if j < len(row) else None
         if q.answers and _OTHER.match(option.strip()):
             continue
-        if _ticked(value, option):
+        if _ticked(value):
             name = export.choices.get(option) or members.slugs.get(option) or option
             yield name, j
     for j in q.answers:

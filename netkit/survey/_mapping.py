@@ -27,7 +27,8 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from ..errors import NetkitError, Problems, SurveyError
-from ._exports import Export, normalise_key, relation_names
+from ._exports import Export, relation_names
+from ._questions import text_key
 
 __all__ = ["mapping_of", "write_mapping", "read_mapping", "apply_mapping"]
 
@@ -108,18 +109,18 @@ def apply_mapping(export: Export, mapping: dict, problems: Problems) -> Export:
     known = relation_names() | declared | {"ignore", "ignored", "respondent"}
     resp = mapping.get("respondent")
     if resp:
-        keys = {normalise_key(h): j for j, h in enumerate(export.header) if h}
-        j = keys.get(normalise_key(resp))
+        keys = {text_key(h): j for j, h in enumerate(export.header) if h}
+        j = keys.get(text_key(resp))
         if j is None:
             near = process.extractOne(str(resp), [h for h in export.header if h], scorer=fuzz.WRatio, score_cutoff=70)
             problems.error(f"the mapping's respondent column {resp!r} is not in the export."
                            + (f" Did you mean {near[0]!r}?" if near else ""), **where)
         else:
             out.respondent, out.respondent_why = j, "named in the mapping file"
-    by_text = {normalise_key(q.text): q for q in out.questions}
-    by_text.update({normalise_key(q.qid): q for q in out.questions})
+    by_text = {text_key(q.text): q for q in out.questions}
+    by_text.update({text_key(q.qid): q for q in out.questions})
     for entry in mapping.get("questions", []):
-        q = by_text.get(normalise_key(entry.get("question", "")))
+        q = by_text.get(text_key(entry.get("question", "")))
         relation = str(entry.get("relation") or "ignore").strip()
         rkey = "_".join(relation.lower().split())
         if q is None:

@@ -11,13 +11,13 @@ whether it answered or not, and the names respondents write are matched to it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import Problems
 from ._files import Sheet, filled, read_sheets
+from ._questions import text_key as _key
 
 __all__ = ["MEMBER_COLUMNS", "read_members", "guess_kind", "member_sheet"]
 
@@ -87,12 +87,6 @@ _NAME_KINDS = (
                r"development (agency|board)|region\w* (authority|council)|comune di|ayuntamiento|"
                r"municipality|ministry|ministero|ministerio|ministerium)\b"),
 )
-
-
-def _key(text) -> str:
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("ł", "l")
-    return " ".join(re.sub(r"[^\w]+", " ", text).replace("_", " ").split())
 
 
 def guess_kind(value=None, name=None) -> tuple[str | None, str]:
@@ -169,9 +163,10 @@ def read_members(source, problems: Problems) -> tuple[list[dict], str]:
 
     Parameters
     ----------
-    source : str, Path or DataFrame
+    source : str, Path, DataFrame or (sheets, file)
         An .xlsx/.ods/.csv member list (the first sheet with a name column),
-        or a DataFrame with such columns.
+        a DataFrame with such columns, or the sheets of a list already read
+        with the file's name.
     problems : Problems
         Where problems are recorded (kinds guessed, columns not understood,
         repeated names).
@@ -183,15 +178,16 @@ def read_members(source, problems: Problems) -> tuple[list[dict], str]:
         actors sheet is read, with ``_row`` the spreadsheet row. The id is the
         list's id column, or the name as written when there is none.
     """
-    if isinstance(source, pd.DataFrame):
+    if isinstance(source, tuple):  # (sheets, file name): a member list already read
+        sheets, file = source
+    elif isinstance(source, pd.DataFrame):
         frame = source.reset_index() if source.index.name is not None else source
         rows = [list(frame.columns)] + [[None if not filled(v) else v for v in r]
                                         for r in frame.itertuples(index=False)]
         sheets = [Sheet("members", "<members DataFrame>", rows)]
         file = None
     else:
-        sheets = read_sheets(Path(source))
-        file = str(source)
+        sheets, file = read_sheets(Path(source)), str(source)
     sheet = member_sheet(sheets)
     where = dict(file=file)
     if sheet is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["classify_question", "respondent_header", "person_header", "QUESTION_WORDS", "RESPONDENT_WORDS"]
+__all__ = ["text_key", "classify_question", "respondent_header", "person_header", "QUESTION_WORDS", "RESPONDENT_WORDS"]
 
 # Word stems per relation and language, matched at the start of a word of the
 # question (accents removed, lower case). The first relation that matches wins,
@@ -103,7 +103,14 @@ _PERSON = ("name", "first name", "last name", "full name", "your name", "respond
            "recipientemail", "ip address", "ipaddress", "respondent id", "responseid")
 
 
-def _key(text) -> str:
+def text_key(text) -> str:
+    """Header or question text as a key: accents removed, lower case, single spaces.
+
+    Examples
+    --------
+    >>> text_key("Nome dell'Azienda / Società")
+    'nome dell azienda societa'
+    """
     text = unicodedata.normalize("NFKD", str(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("ł", "l").replace("ß", "ss")
@@ -134,12 +141,12 @@ def classify_question(text) -> tuple[str | None, str]:
     >>> classify_question("How many employees do you have?")
     (None, 'no word of the question names a relation')
     """
-    key = " " + _key(text) + " "
+    key = " " + text_key(text) + " "
     best = None  # the longest stem wins: "buy from you" (customer) over "buy from" (supplier)
     for relation, languages in QUESTION_WORDS.items():
         for language, stems in languages.items():
             for stem in stems:
-                probe = " " + _key(stem) + (" " if stem.endswith(" ") else "")
+                probe = " " + text_key(stem) + (" " if stem.endswith(" ") else "")
                 if language == "German" and len(probe) > 6 and not stem.endswith(" "):
                     probe = probe[1:]  # German compounds hide the word: "Förderagenturen", "Zulieferbetriebe"
                 # cooperation words ("collaborate", "work together") yield to any other relation:
@@ -161,7 +168,7 @@ def respondent_header(text) -> bool:
     >>> respondent_header("Nome dell'azienda"), respondent_header("Name")
     (True, False)
     """
-    key = _key(text)
+    key = text_key(text)
     if not key or person_header(text):
         return False
     return any(key == w or key.startswith(w + " ") or key.endswith(" " + w) or f" {w} " in f" {key} "
@@ -176,4 +183,4 @@ def person_header(text) -> bool:
     >>> person_header("First Name"), person_header("Company")
     (True, False)
     """
-    return _key(text) in _PERSON
+    return text_key(text) in _PERSON
